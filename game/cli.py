@@ -1,0 +1,184 @@
+"""The command line (cli.md): the contract with trainers and scripts.
+
+Headless commands never import pygame; the game window is imported only when opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from blocks.parse import dump_program, load_program
+from blocks.problems import InvalidInput, Problem
+from blocks.program import Program
+from blocks.python_form import from_python, to_python
+from blocks.yaml_nodes import decode
+from game.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_problem, t
+from game.levels import Level, read_level
+
+EXIT_OK, EXIT_FAIL, EXIT_UNREADABLE = 0, 1, 2
+
+
+class Unreadable(Exception):
+    """A level or program that cannot be used; its problems are already printed."""
+
+
+def report(path: str, problems: Sequence[Problem], lang: str) -> None:
+    for found in problems:
+        print(format_problem(path, found, lang), file=sys.stderr)
+
+
+def load_level(path: str, lang: str) -> Level:
+    checked = read_level(path)
+    report(path, checked.problems, lang)
+    if checked.level is None or not checked.ok:
+        raise Unreadable(path)
+    return checked.level
+
+
+def load_program_file(path: str, lang: str) -> Program:
+    try:
+        data = Path(path).read_bytes()
+        if path.endswith(".py"):
+            return from_python(decode(data))
+        return load_program(data)
+    except OSError as err:
+        print(f"{path}:1:1: {t('file.unreadable', lang, detail=err.strerror)}", file=sys.stderr)
+    except InvalidInput as err:
+        report(path, err.problems, lang)
+    raise Unreadable(path)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from game.validate import check_paths
+
+    reports = check_paths(Path(p) for p in args.paths)
+    invalid = 0
+    for found in reports:
+        report(found.path, found.problems, args.lang)
+        if found.ok:
+            print(t("cli.valid", args.lang, path=found.path))
+        else:
+            invalid += 1
+    print(t("cli.summary", args.lang, valid=len(reports) - invalid, invalid=invalid))
+    return EXIT_OK if invalid == 0 else EXIT_FAIL
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from game.run_report import run_summary
+
+    level = load_level(args.level, args.lang)
+    program = load_program_file(args.program, args.lang)
+    summary, status = run_summary(level, program, args.lang)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        print(summary["message"])
+        print(t("cli.run", args.lang, **summary))
+    return EXIT_OK if status == "success" else EXIT_FAIL
+
+
+def cmd_solve(args: argparse.Namespace) -> int:
+    from game.solver import shortest
+
+    level = load_level(args.level, args.lang)
+    search = shortest(level)
+    solved = search.actions is not None
+    result: dict[str, object] = {
+        "solvable": solved if search.complete else None,
+        "steps": len(search.actions) if search.actions is not None else None,
+        "actions": list(search.actions) if search.actions is not None else None,
+    }
+    if args.blocks:
+        result["program"] = None
+        print(t("cli.blocks_later", args.lang), file=sys.stderr)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    elif search.actions is not None:
+        print(
+            t("cli.solved", args.lang, steps=len(search.actions), actions=" ".join(search.actions))
+        )
+    elif not search.complete:
+        print(t("cli.gave_up", args.lang, states=search.explored))
+    else:
+        print(t("cli.unsolvable", args.lang, max_steps=level.max_steps))
+    return EXIT_OK if solved else EXIT_FAIL
+
+
+def cmd_to_python(args: argparse.Namespace) -> int:
+    program = load_program_file(args.program, args.lang)
+    sys.stdout.write(to_python(program))
+    return EXIT_OK
+
+
+def cmd_from_python(args: argparse.Namespace) -> int:
+    if not args.file.endswith(".py"):
+        print(f"{args.file}:1:1: {t('cli.not_python', args.lang)}", file=sys.stderr)
+        return EXIT_FAIL
+    program = load_program_file(args.file, args.lang)
+    sys.stdout.write(dump_program(program))
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    print("RoboBlocs: the game window is coming soon; the command line is ready (--help).")
+    return EXIT_OK
+
+
+def _lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="message language"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="roboblocs", description="RoboBlocs: program a robot with blocks."
+    )
+    _lang(parser)
+    parser.add_argument("--fullscreen", action="store_true", help="open the game full screen")
+    parser.add_argument("--windowed", action="store_true", help="open the game in a window")
+    parser.set_defaults(handler=cmd_open)
+    sub = parser.add_subparsers(dest="command")
+
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], text: str
+    ) -> argparse.ArgumentParser:
+        child = sub.add_parser(name, help=text, description=text)
+        _lang(child)
+        child.set_defaults(handler=handler)
+        return child
+
+    validate = command(
+        "validate", cmd_validate, "check level files, pack folders and program files"
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    run = command("run", cmd_run, "run a program on a level without a window")
+    run.add_argument("level", metavar="LEVEL")
+    run.add_argument("program", metavar="PROGRAM")
+    run.add_argument("--json", action="store_true", help="print one JSON object")
+    solve = command("solve", cmd_solve, "the shortest sequence of actions that solves a level")
+    solve.add_argument("level", metavar="LEVEL")
+    solve.add_argument("--json", action="store_true", help="print one JSON object")
+    solve.add_argument("--blocks", action="store_true", help="also search the smallest program")
+    to_py = command("to-python", cmd_to_python, "print a program in its Python form")
+    to_py.add_argument("program", metavar="PROGRAM")
+    from_py = command("from-python", cmd_from_python, "print a Python-form program as YAML")
+    from_py.add_argument("file", metavar="FILE.py")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except Unreadable:
+        code = EXIT_UNREADABLE if args.command in ("run", "solve") else EXIT_FAIL
+    except KeyboardInterrupt:
+        code = 130
+    sys.stdout.flush()
+    return code

@@ -1,0 +1,173 @@
+"""`validate`: levels, packs and program files, with every problem a trainer must hear about.
+
+Beyond being well formed (game.levels), a level must be playable: its goals are not met
+before the first action, its `solution` succeeds within its own limits, and some sequence
+of the palette's actions solves it within `max_steps`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from blocks.parse import load_program
+from blocks.problems import InvalidInput, Problem, problem
+from blocks.python_form import from_python
+from blocks.yaml_nodes import decode, load
+from game.levels import Checked, Level, read_level
+from game.packs import PACK_FILE, find_packs, read_pack
+from game.runner import run
+from game.solver import shortest
+from game.world.rules import goals_met
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Report:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def playable_problems(level: Level) -> list[Problem]:
+    """What makes a well-formed level unfit to play; empty when it is fine."""
+    found: list[Problem] = []
+    line, column = level.mark("map")
+    if any(goals_met(board, level.goals, board.start) for board in level.boards):
+        found.append(problem(line, column, "level.goals_met_at_start"))
+        return found
+    if level.solution is not None:
+        result = run(level, level.solution, record=False)
+        if result.status != "success":
+            sline, scolumn = level.mark("solution")
+            found.append(
+                problem(
+                    sline,
+                    scolumn,
+                    "level.solution_fails",
+                    status=result.status,
+                    steps=result.first.steps,
+                )
+            )
+    search = shortest(level)
+    if not search.complete:
+        found.append(
+            problem(
+                line, column, "level.search_gave_up", states=search.explored, severity="warning"
+            )
+        )
+    elif search.actions is None:
+        found.append(problem(line, column, "level.unsolvable", max_steps=level.max_steps))
+    return found
+
+
+def check_level(path: Path) -> tuple[Report, Level | None]:
+    """The report on one level file, and the level when it is well formed."""
+    checked: Checked = read_level(path)
+    report = Report(str(path), list(checked.problems))
+    if checked.level is not None and checked.ok:
+        report.problems += playable_problems(checked.level)
+    return report, checked.level
+
+
+def check_program(path: Path) -> Report:
+    report = Report(str(path))
+    try:
+        data = path.read_bytes()
+        if path.suffix == ".py":
+            from_python(decode(data))
+        else:
+            load_program(data)
+    except OSError as err:
+        report.problems.append(problem(1, 1, "file.unreadable", detail=err.strerror or ""))
+    except InvalidInput as err:
+        report.problems += err.problems
+    return report
+
+
+def check_pack(folder: Path) -> list[Report]:
+    pack = read_pack(folder)
+    reports = [Report(str(folder / PACK_FILE), list(pack.problems))]
+    ids: dict[str, str] = {}
+    for level_path, (line, column) in zip(pack.levels, pack.level_marks, strict=True):
+        if not level_path.is_file():
+            reports[0].problems.append(
+                problem(line, column, "pack.missing_level", name=level_path.name)
+            )
+            continue
+        report, level = check_level(level_path)
+        if level is not None:
+            level_id = level.id
+            if level_id in ids:
+                lline, lcolumn = level.mark("id")
+                report.problems.append(
+                    problem(lline, lcolumn, "pack.duplicate_id", id=level_id, other=ids[level_id])
+                )
+            ids.setdefault(level_id, level_path.name)
+        reports.append(report)
+    listed = {p.resolve() for p in pack.levels}
+    for stray in sorted(folder.glob("*.y*ml")):
+        if stray.name != PACK_FILE and stray.resolve() not in listed and _looks_like_level(stray):
+            reports[0].problems.append(
+                problem(1, 1, "pack.unlisted", name=stray.name, severity="warning")
+            )
+    return reports
+
+
+def _looks_like_level(path: Path) -> bool:
+    try:
+        root = load(decode(path.read_bytes()))
+    except (OSError, InvalidInput):
+        return False
+    return root is not None and isinstance(root.value, dict) and "map" in root.value
+
+
+def check_file(path: Path) -> list[Report]:
+    """One file: a pack.yaml (its whole pack), a level, or a program (YAML or Python)."""
+    if path.name == PACK_FILE:
+        return check_pack(path.parent)
+    if path.suffix == ".py":
+        return [check_program(path)]
+    try:
+        root = load(decode(path.read_bytes()))
+    except OSError as err:
+        return [Report(str(path), [problem(1, 1, "file.unreadable", detail=err.strerror or "")])]
+    except InvalidInput as err:
+        return [Report(str(path), err.problems)]
+    is_program = root is not None and (
+        isinstance(root.value, list) or (isinstance(root.value, dict) and "program" in root.value)
+    )
+    return [check_program(path)] if is_program else [check_level(path)[0]]
+
+
+def check_folder(folder: Path) -> list[Report]:
+    """Every pack below `folder`, then every other level or program file in it."""
+    reports: list[Report] = []
+    covered: set[Path] = set()
+    for pack_folder in find_packs(folder):
+        reports += check_pack(pack_folder)
+        covered.add((pack_folder / PACK_FILE).resolve())
+        covered |= {p.resolve() for p in read_pack(pack_folder).levels}
+    for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        wanted = path.suffix in (*YAML_SUFFIXES, ".py") and path.is_file()
+        if wanted and not hidden and path.resolve() not in covered:
+            reports += check_file(path)
+    return reports
+
+
+def check_paths(paths: Iterable[Path]) -> list[Report]:
+    reports: list[Report] = []
+    for path in paths:
+        if path.is_dir():
+            reports += check_folder(path)
+        elif path.exists():
+            reports += check_file(path)
+        else:
+            reports.append(Report(str(path), [problem(1, 1, "file.missing")]))
+    return reports
