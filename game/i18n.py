@@ -1,7 +1,8 @@
 """Message catalogues: every sentence a child or a trainer reads, in fr, ar, en (and zgh).
 
-Catalogues are TOML files in `game/locales/`, one per language, so translators edit text,
-not code. A missing key falls back to English, then to the key itself.
+Catalogues are TOML files in `game/locales/<lang>/`, one file per area of the game
+(`core.toml` for the puzzle core and the command line, others for the screens), so
+translators edit text, not code. A missing key falls back to English, then to the key.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ RTL_LANGUAGES = frozenset({"ar"})
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    path = LOCALES / f"{lang}.toml"
-    if not path.is_file():
-        return {}
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    return {str(k): str(v) for k, v in data.items()}
+    """Every message of `lang`, merged from all the TOML files of its folder."""
+    messages: dict[str, str] = {}
+    for path in sorted((LOCALES / lang).glob("*.toml")):
+        with path.open("rb") as handle:
+            messages.update({str(k): str(v) for k, v in tomllib.load(handle).items()})
+    return messages
 
 
 class _Keep(dict[str, object]):
