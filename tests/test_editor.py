@@ -83,8 +83,8 @@ def test_functions_stay_at_the_top_and_blocks_cannot_enter_themselves() -> None:
 def test_move_within_a_slot_lands_where_it_was_dropped() -> None:
     editor = ProgramEditor(ALL, program=program("[forward, turn_left, turn_right, pick_up]"))
     first = editor.preorder()[0]
-    # Dropped in the gap before the fourth block (index 3 of the slot as drawn).
-    editor.move(first, TOP, 3)
+    # Lifted out, then dropped between turn_right and pick_up (index 2 of what remains).
+    editor.move(first, TOP, 2)
     assert kinds(editor) == ["turn_left", "turn_right", "forward", "pick_up"]
     last = editor.preorder()[-1]
     editor.move(last, TOP, 0)

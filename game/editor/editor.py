@@ -173,15 +173,13 @@ class ProgramEditor:
         return block.id
 
     def move(self, block_id: int, slot: Slot, index: int) -> Refusal | None:
-        """Move a block (with what it holds) to `index` of `slot`, counted before removal."""
+        """Move a block (with what it holds) to `index` of `slot`, the index counted once
+        the block is lifted out: what a child sees while dragging it."""
         refused = self.move_refusal(block_id, slot)
         if refused is not None:
             return refused
         block = self.find(block_id)
-        where = t.location(self.tree, block_id)
-        assert block is not None and where is not None
-        if where[0] == slot and where[1] < index:
-            index -= 1
+        assert block is not None
         self._commit(t.insert(t.remove(self.tree, frozenset({block_id})), slot, index, block))
         return None
 
