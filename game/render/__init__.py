@@ -1,0 +1,1 @@
+"""Drawing helpers: fonts, text in every script, icons. Only the game window imports this."""

@@ -1,0 +1,1 @@
+"""Screen building blocks: the scene base class, theme, widgets and sounds."""
