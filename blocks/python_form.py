@@ -80,7 +80,7 @@ def from_python(text: str) -> Program:
     """Python text to a Program, or InvalidInput listing every refused line."""
     found = Problems()
     try:
-        tree = ast.parse(text)
+        tree = ast.parse(text.removeprefix("\ufeff"))
     except SyntaxError as err:
         found.add(err.lineno or 1, err.offset or 1, "python.syntax", detail=err.msg)
         raise InvalidInput(found.items) from None
@@ -102,7 +102,7 @@ def _at(node: ast.AST) -> tuple[int, int]:
 class _PyReader:
     def __init__(self, found: Problems) -> None:
         self.found = found
-        self.defined: set[str] = set()
+        self.defined: dict[str, int] = {}
 
     def refuse(self, node: ast.AST, code: str, **params: object) -> None:
         line, column = _at(node)
@@ -111,9 +111,9 @@ class _PyReader:
     def collect_defines(self, statements: list[ast.stmt]) -> None:
         for node in statements:
             if isinstance(node, ast.FunctionDef) and node.name in self.defined:
-                self.refuse(node, "define.twice", name=node.name, first="?")
+                self.refuse(node, "define.twice", name=node.name, first=self.defined[node.name])
             elif isinstance(node, ast.FunctionDef):
-                self.defined.add(node.name)
+                self.defined[node.name] = node.lineno
 
     def body(
         self, statements: list[ast.stmt], depth: int, top: bool = False
@@ -130,6 +130,9 @@ class _PyReader:
                 return None
             case ast.Expr(value=ast.Call() as call):
                 return self._call(call)
+            case ast.Expr(value=ast.Name(id=name)) if name in ACTIONS or name in self.defined:
+                self.refuse(node, "python.bare_name", name=name)
+                return None
             case ast.For():
                 return self._for(node, depth)
             case ast.While():
@@ -151,7 +154,8 @@ class _PyReader:
             return Action(name)
         if name in self.defined:
             return Call(name)
-        self.refuse(call, "call.unknown", name=name)
+        code = "python.sensor_call" if name in SENSOR_NAMES else "python.unknown_call"
+        self.refuse(call, code, name=name)
         return None
 
     def _for(self, node: ast.For, depth: int) -> Statement | None:

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from blocks.parse import dump_program, load_program
+from blocks.parse import dump_program
 from blocks.problems import InvalidInput, Problem
 from blocks.program import Program
-from blocks.python_form import from_python, to_python
-from blocks.yaml_nodes import decode
+from blocks.program_file import read_program
+from blocks.python_form import to_python
 from game.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_problem, t
 from game.levels import Level, read_level
 
@@ -41,12 +42,7 @@ def load_level(path: str, lang: str) -> Level:
 
 def load_program_file(path: str, lang: str) -> Program:
     try:
-        data = Path(path).read_bytes()
-        if path.endswith(".py"):
-            return from_python(decode(data))
-        return load_program(data)
-    except OSError as err:
-        print(f"{path}:1:1: {t('file.unreadable', lang, detail=err.strerror)}", file=sys.stderr)
+        return read_program(path)
     except InvalidInput as err:
         report(path, err.problems, lang)
     raise Unreadable(path)
@@ -58,7 +54,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     reports = check_paths(Path(p) for p in args.paths)
     invalid = 0
     for found in reports:
-        report(found.path, found.problems, args.lang)
+        report(found.path, sorted(found.problems, key=lambda p: (p.line, p.column)), args.lang)
         if found.ok:
             print(t("cli.valid", args.lang, path=found.path))
         else:
@@ -128,10 +124,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="message language"
-    )
+def _lang(parser: argparse.ArgumentParser, default: str = DEFAULT_LANGUAGE) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default=default, help="message language")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         name: str, handler: Callable[[argparse.Namespace], int], text: str
     ) -> argparse.ArgumentParser:
         child = sub.add_parser(name, help=text, description=text)
-        _lang(child)
+        _lang(child, default=argparse.SUPPRESS)  # so `--lang` before the command counts too
         child.set_defaults(handler=handler)
         return child
 
@@ -176,9 +170,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
+        sys.stdout.flush()
     except Unreadable:
         code = EXIT_UNREADABLE if args.command in ("run", "solve") else EXIT_FAIL
     except KeyboardInterrupt:
         code = 130
-    sys.stdout.flush()
+    except BrokenPipeError:  # `validate levels/ | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_FAIL
+    except Exception as err:  # the last resort: a trainer reads one line, never a traceback
+        print(t("cli.crashed", args.lang, error=type(err).__name__), file=sys.stderr)
+        code = EXIT_UNREADABLE
     return code

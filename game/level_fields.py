@@ -100,7 +100,8 @@ class Word(Kind):
         value = str(node.value)
         if self.choices:
             return value in self.choices
-        return self.pattern is None or re.match(self.pattern, value) is not None
+        # fullmatch: with re.match, `$` would also accept a trailing newline ("loops-03\n").
+        return self.pattern is None or re.fullmatch(self.pattern, value) is not None
 
     def expect(self) -> tuple[str, dict[str, object]]:
         if self.choices:

@@ -16,7 +16,7 @@ from typing import Any, cast
 from blocks.parse import statements_program
 from blocks.problems import InvalidInput, Problem, Problems, problem
 from blocks.program import Program
-from blocks.yaml_nodes import YNode, decode, load
+from blocks.yaml_nodes import YNode, decode, load, read_text
 from game.level_fields import DEFAULT_MAX_STEPS, FIELDS_BY_NAME, LEVEL_FIELDS
 from game.world.board import Board, board_from_rows
 from game.world.rules import Goal
@@ -75,12 +75,10 @@ class Checked:
 
 def read_level(path: str | Path) -> Checked:
     """Read a level file and check that it is well formed."""
-    path = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        return Checked(path, None, [problem(1, 1, "file.unreadable", detail=err.strerror or "")])
-    return parse_level(data, path)
+        return parse_level(read_text(path), str(path))
+    except InvalidInput as err:
+        return Checked(str(path), None, err.problems)
 
 
 def parse_level(data: bytes | str, path: str = "<level>") -> Checked:
@@ -199,7 +197,7 @@ def map_rows(node: YNode, found: Problems) -> list[str] | None:
     robots: list[tuple[int, int]] = []
     for y, row in enumerate(rows):
         for x, char in enumerate(row):
-            line, column = char_position(node, x, y)
+            line, column = node.mark_of(y, x)
             if char not in MAP_CHARS:
                 found.add(line, column, "map.bad_char", char=char, row=y + 1)
             elif char in "<>^v":
@@ -211,13 +209,6 @@ def map_rows(node: YNode, found: Problems) -> list[str] | None:
     for line, column in robots[1:]:
         found.add(line, column, "map.two_robots")
     return rows if len(found.errors) == before else None
-
-
-def char_position(node: YNode, x: int, y: int) -> tuple[int, int]:
-    """Line and column of map character (x, y); exact for block scalars (`map: |`)."""
-    if node.block_indent is None:
-        return node.line, node.column
-    return node.line + 1 + y, node.block_indent + 1 + x
 
 
 def _check_goals_on_map(

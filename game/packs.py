@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from blocks.problems import InvalidInput, Problem, Problems, problem
-from blocks.yaml_nodes import YNode, decode, load
+from blocks.yaml_nodes import YNode, load, read_text
 from game.level_fields import PACK_FIELDS
 from game.levels import Text, text_of
 
@@ -33,10 +33,7 @@ def read_pack(folder: Path) -> Pack:
     """Read `folder/pack.yaml`; problems are kept on the pack, never raised."""
     pack = Pack(folder)
     try:
-        root = load(decode((folder / PACK_FILE).read_bytes()))
-    except OSError as err:
-        pack.problems.append(problem(1, 1, "file.unreadable", detail=err.strerror or ""))
-        return pack
+        root = load(read_text(folder / PACK_FILE))
     except InvalidInput as err:
         pack.problems.extend(err.problems)
         return pack

@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from blocks.parse import load_program
 from blocks.problems import InvalidInput, Problem, problem
-from blocks.python_form import from_python
-from blocks.yaml_nodes import decode, load
+from blocks.program_file import read_program
+from blocks.yaml_nodes import load, read_text
 from game.levels import Checked, Level, read_level
 from game.packs import PACK_FILE, find_packs, read_pack
 from game.runner import run
@@ -78,13 +77,7 @@ def check_level(path: Path) -> tuple[Report, Level | None]:
 def check_program(path: Path) -> Report:
     report = Report(str(path))
     try:
-        data = path.read_bytes()
-        if path.suffix == ".py":
-            from_python(decode(data))
-        else:
-            load_program(data)
-    except OSError as err:
-        report.problems.append(problem(1, 1, "file.unreadable", detail=err.strerror or ""))
+        read_program(path)
     except InvalidInput as err:
         report.problems += err.problems
     return report
@@ -121,8 +114,8 @@ def check_pack(folder: Path) -> list[Report]:
 
 def _looks_like_level(path: Path) -> bool:
     try:
-        root = load(decode(path.read_bytes()))
-    except (OSError, InvalidInput):
+        root = load(read_text(path))
+    except InvalidInput:
         return False
     return root is not None and isinstance(root.value, dict) and "map" in root.value
 
@@ -134,9 +127,7 @@ def check_file(path: Path) -> list[Report]:
     if path.suffix == ".py":
         return [check_program(path)]
     try:
-        root = load(decode(path.read_bytes()))
-    except OSError as err:
-        return [Report(str(path), [problem(1, 1, "file.unreadable", detail=err.strerror or "")])]
+        root = load(read_text(path))
     except InvalidInput as err:
         return [Report(str(path), err.problems)]
     is_program = root is not None and (
