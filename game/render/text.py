@@ -24,6 +24,7 @@ from game.render.fonts import font, font_for
 Colour = tuple[int, int, int] | tuple[int, int, int, int]
 Align = Literal["left", "center", "right", "start", "end"]
 Run = tuple[str, str]  # (font role, characters in display order)
+ARABIC_LINE = 1.8  # line height / text size for Arabic: its marks reach 1.75 x size
 
 _RESHAPER = arabic_reshaper.ArabicReshaper(
     configuration={"delete_harakat": False, "shift_harakat_position": True}
@@ -77,10 +78,14 @@ def text_width(text: str, size: int, lang: str, bold: bool = False) -> int:
     return _layout(text, size, lang, bold)[1]
 
 
-def line_height(size: int, bold: bool = False) -> int:
-    """Distance between two lines of wrapped text; the tallest font sets it (Arabic has
-    tall ascenders and deep descenders)."""
-    return max(font(role, size, bold).get_linesize() for role in ("latin", "arabic"))
+def line_height(size: int, bold: bool = False, text: str = "") -> int:
+    """Distance between two lines of wrapped `text`. Arabic needs more room than Latin
+    (its marks stack above and below), though less than its font's own line size, which
+    is tall enough to look like a blank line between lines."""
+    step = font("latin", size, bold).get_linesize()
+    if has_rtl_letters(text):
+        step = max(step, round(size * ARABIC_LINE))
+    return step
 
 
 @lru_cache(maxsize=2048)
@@ -185,7 +190,7 @@ def draw_paragraph(
     """Wrap `text` into `box` and draw it line by line from the top; returns the height
     used (lines that fall below the box are not drawn)."""
     lines: Sequence[str] = wrap(text, size, box.width, lang, bold)
-    step = line_height(size, bold)
+    step = line_height(size, bold, text)
     x = {"left": box.left, "center": box.centerx, "right": box.right}[physical(align, lang)]
     y = box.top
     for line in lines:
