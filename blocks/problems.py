@@ -54,9 +54,14 @@ class Problems:
         return bool(self.errors)
 
 
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems sorted by line and column, as a trainer reads the file (stable for ties)."""
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
 class InvalidInput(Exception):
-    """Raised with every problem of a file that cannot be used."""
+    """Raised with every problem of a file that cannot be used, in file order."""
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems[0].code if problems else "invalid")
-        self.problems = problems
+        self.problems = in_file_order(problems)

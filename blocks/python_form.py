@@ -160,17 +160,18 @@ class _PyReader:
 
     def _for(self, node: ast.For, depth: int) -> Statement | None:
         count = _range_count(node)
+        body = self.body(node.body, depth + 1)
         if node.orelse or not isinstance(node.target, ast.Name) or count is None:
             self.refuse(node, "python.bad_for", low=REPEAT_MIN, high=REPEAT_MAX)
             return None
-        return Repeat(count, self.body(node.body, depth + 1))
+        return Repeat(count, body)
 
     def _while(self, node: ast.While, depth: int) -> Statement | None:
         cond = self.condition(node.test)
+        body = self.body(node.body, depth + 1)
         if node.orelse:
             self.refuse(node, "python.while_else")
             return None
-        body = self.body(node.body, depth + 1)
         return None if cond is None else While(cond, body)
 
     def _if(self, node: ast.If, depth: int) -> Statement | None:

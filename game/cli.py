@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from blocks.parse import dump_program
-from blocks.problems import InvalidInput, Problem
+from blocks.problems import InvalidInput, Problem, in_file_order
 from blocks.program import Program
 from blocks.program_file import read_program
 from blocks.python_form import to_python
@@ -54,7 +54,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     reports = check_paths(Path(p) for p in args.paths)
     invalid = 0
     for found in reports:
-        report(found.path, sorted(found.problems, key=lambda p: (p.line, p.column)), args.lang)
+        report(found.path, in_file_order(found.problems), args.lang)
         if found.ok:
             print(t("cli.valid", args.lang, path=found.path))
         else:

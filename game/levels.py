@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from blocks.parse import statements_program
-from blocks.problems import InvalidInput, Problem, Problems, problem
+from blocks.problems import InvalidInput, Problem, Problems, in_file_order, problem
 from blocks.program import Program
 from blocks.yaml_nodes import YNode, decode, load, read_text
 from game.level_fields import DEFAULT_MAX_STEPS, FIELDS_BY_NAME, LEVEL_FIELDS
@@ -91,7 +91,7 @@ def parse_level(data: bytes | str, path: str = "<level>") -> Checked:
         line, column = (root.line, root.column) if root else (1, 1)
         return Checked(path, None, [problem(line, column, "level.not_mapping")])
     level = _level_from_node(root, found, path)
-    ordered = sorted(found.items, key=lambda p: (p.line, p.column))
+    ordered = in_file_order(found.items)
     return Checked(path, None if found else level, ordered)
 
 
