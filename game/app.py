@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -293,7 +294,9 @@ class App:
 def _limit_window_size() -> None:
     """Tell the window manager the allowed range, so dragging stops at the limits."""
     try:
-        window = pygame.Window.from_display_module()
+        with warnings.catch_warnings():  # pygame-ce prefers Window objects; this one is fine
+            warnings.simplefilter("ignore", DeprecationWarning)
+            window = pygame.Window.from_display_module()
         window.minimum_size = clamp_size(theme.MIN_SIZE)
         window.maximum_size = theme.MAX_SIZE
     except (pygame.error, AttributeError, ValueError):

@@ -43,13 +43,25 @@ def script_of(char: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=64)
 def font(role: str, size: int, bold: bool = False) -> pygame.font.Font:
-    """The pygame Font for a role at a pixel size (cached: opening a file costs ~1 ms)."""
+    """The pygame Font for a role at a pixel size. Fonts are cached (opening a file costs
+    about a millisecond); restarting pygame's font module invalidates them, so a stale one
+    is opened again."""
     if not pygame.font.get_init():
         pygame.font.init()
+    loaded = _open(role, max(1, size), bold)
+    try:
+        loaded.get_height()
+    except pygame.error:
+        _open.cache_clear()
+        loaded = _open(role, max(1, size), bold)
+    return loaded
+
+
+@lru_cache(maxsize=64)
+def _open(role: str, size: int, bold: bool) -> pygame.font.Font:
     regular, heavy = FILES[role]
-    loaded = pygame.font.Font(FONT_DIR / (heavy if bold else regular), max(1, size))
+    loaded = pygame.font.Font(FONT_DIR / (heavy if bold else regular), size)
     if bold and heavy == regular:
         loaded.bold = True
     return loaded
