@@ -19,6 +19,7 @@ from game.ui import theme
 
 Rgb = tuple[int, int, int]
 Point = tuple[float, float]
+Paint = Rgb | tuple[int, int, int, int]
 SUPERSAMPLE = 4
 WHITE: Rgb = (255, 255, 255)
 
@@ -30,17 +31,22 @@ class Pen:
         self.surface = surface
         self.k = surface.get_width() / 100.0
         self.ink = ink
-        self.light = theme.lighter(ink, 0.45)
+        # Marks drawn on top of the ink (a door, a question mark) must stand out from it,
+        # whether the ink is dark (marks in white) or white on a coloured block (marks grey).
+        bright = 0.299 * ink[0] + 0.587 * ink[1] + 0.114 * ink[2] > 180
+        self.detail = theme.darker(ink, 0.45) if bright else WHITE
+        self.light = theme.darker(ink, 0.2) if bright else theme.lighter(ink, 0.45)
         self.dark = theme.darker(ink, 0.35)
+        self.clear = (*ink, 0)  # a hole: transparent, ink-coloured so edges scale cleanly
 
     def pt(self, x: float, y: float) -> tuple[float, float]:
         return (x * self.k, y * self.k)
 
-    def poly(self, points: Sequence[Point], colour: Rgb | None = None) -> None:
+    def poly(self, points: Sequence[Point], colour: Paint | None = None) -> None:
         pygame.draw.polygon(self.surface, colour or self.ink, [self.pt(*p) for p in points])
 
     def circle(
-        self, x: float, y: float, r: float, colour: Rgb | None = None, width: float = 0
+        self, x: float, y: float, r: float, colour: Paint | None = None, width: float = 0
     ) -> None:
         pygame.draw.circle(
             self.surface, colour or self.ink, self.pt(x, y), r * self.k, round(width * self.k)
@@ -111,10 +117,19 @@ def _turn_left(p: Pen) -> None:
     p.head((12, 32), 180, 26)
 
 
-def _loop_arrow(p: Pen, r: float = 34) -> None:
-    p.stroke(arc(50, 52, r, 110, 380, 36), 12)
-    tip = arc(50, 52, r, 110, 110, 1)[0]
-    p.head((tip[0] - 10, tip[1] + 2), 200, 22)
+def _circular(p: Pen, start: float, end: float, r: float = 32, head: float = 26) -> None:
+    """An arrow running round a circle from angle `start` to `end` (clockwise when `end`
+    is smaller), its head along the circle at the end."""
+    points = arc(50, 52, r, start, end, 36)
+    p.stroke(points, 12)
+    direction = end - 90 if end < start else end + 90
+    ex, ey = points[-1]
+    d = math.radians(direction)
+    p.head((ex + math.cos(d) * head * 0.7, ey - math.sin(d) * head * 0.7), direction, head)
+
+
+def _loop_arrow(p: Pen) -> None:
+    _circular(p, 60, -220)
 
 
 def _repeat(p: Pen) -> None:
@@ -135,8 +150,8 @@ def _until(p: Pen) -> None:
 
 def _question(p: Pen) -> None:
     p.poly([(50, 6), (94, 50), (50, 94), (6, 50)])
-    p.stroke([*arc(50, 38, 12, 160, -60, 16), (54, 58)], 8, WHITE)
-    p.circle(52, 72, 5, WHITE)
+    p.stroke([*arc(50, 38, 12, 160, -60, 16), (54, 58)], 8, p.detail)
+    p.circle(52, 72, 5, p.detail)
 
 
 def _if_else(p: Pen) -> None:
@@ -228,7 +243,7 @@ def _star(p: Pen, filled: bool = True) -> None:
     p.poly(points)
     if not filled:
         inner = [(50 + (x - 50) * 0.62, 54 + (y - 54) * 0.62) for x, y in points]
-        p.poly(inner, WHITE)
+        p.poly(inner, p.clear)
 
 
 def _robot(p: Pen) -> None:
@@ -237,12 +252,12 @@ def _robot(p: Pen) -> None:
     p.rect((8, 42, 10, 26), p.dark, radius=4)
     p.rect((82, 42, 10, 26), p.dark, radius=4)
     p.rect((14, 20, 72, 66), radius=18)
-    p.rect((22, 32, 56, 30), WHITE, radius=12)
+    p.rect((22, 32, 56, 30), p.detail, radius=12)
     p.circle(38, 47, 8, theme.INK)
     p.circle(62, 47, 8, theme.INK)
     p.circle(40, 44, 3, WHITE)
     p.circle(64, 44, 3, WHITE)
-    p.stroke(arc(50, 66, 12, 200, 340, 10), 5, WHITE)
+    p.stroke(arc(50, 66, 12, 200, 340, 10), 5, p.detail)
 
 
 def _brain(p: Pen) -> None:
@@ -258,8 +273,8 @@ def _lock(p: Pen) -> None:
     p.stroke([(30, 44), (30, 50)], 10, p.dark)
     p.stroke([(70, 44), (70, 50)], 10, p.dark)
     p.rect((18, 46, 64, 46), radius=10)
-    p.circle(50, 64, 7, WHITE)
-    p.rect((47, 66, 6, 14), WHITE, radius=2)
+    p.circle(50, 64, 7, p.detail)
+    p.rect((47, 66, 6, 14), p.detail, radius=2)
 
 
 # -- controls --------------------------------------------------------------------------
@@ -285,8 +300,7 @@ def _speed(p: Pen) -> None:
 
 
 def _reset(p: Pen) -> None:
-    p.stroke(arc(50, 52, 32, 150, -150, 36), 12)
-    p.head((16, 30), 110, 24)
+    _circular(p, 120, 400, r=34)
 
 
 def _undo(p: Pen) -> None:
@@ -334,7 +348,7 @@ def _sound_off(p: Pen) -> None:
 
 def _home(p: Pen) -> None:
     p.poly([(50, 8), (94, 48), (80, 48), (80, 90), (20, 90), (20, 48), (6, 48)])
-    p.rect((40, 60, 20, 30), WHITE, radius=4)
+    p.rect((40, 60, 20, 30), p.detail, radius=4)
 
 
 def _settings(p: Pen) -> None:
@@ -344,7 +358,7 @@ def _settings(p: Pen) -> None:
         r = 44 if (i // 2) % 2 == 0 else 32
         teeth.append((50 + r * math.cos(angle), 50 + r * math.sin(angle)))
     p.poly(teeth)
-    p.circle(50, 50, 14, WHITE)
+    p.circle(50, 50, 14, p.clear)
 
 
 def _check(p: Pen) -> None:
