@@ -120,22 +120,56 @@ def cmd_from_python(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    print("RoboBlocs: the game window is coming soon; the command line is ready (--help).")
-    return EXIT_OK
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.app import main as open_game
+
+    fullscreen = True if args.fullscreen else False if args.windowed else None
+    lang = args.lang if args.lang_given else None  # otherwise the saved language
+    return open_game(lang, fullscreen, screenshot=args.screenshot, frames=args.frames)
 
 
-def _lang(parser: argparse.ArgumentParser, default: str = DEFAULT_LANGUAGE) -> None:
-    parser.add_argument("--lang", choices=LANGUAGES, default=default, help="message language")
+class _LangGiven(argparse.Action):
+    """Stores --lang and notes it was typed: the game window keeps its saved language
+    unless the command line asks for another one."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        namespace.lang_given = True
+
+
+def _lang(
+    parser: argparse.ArgumentParser,
+    default: str = DEFAULT_LANGUAGE,
+    action: type[argparse.Action] | str = "store",
+) -> None:
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=default, action=action, help="message language"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="roboblocs", description="RoboBlocs: program a robot with blocks."
     )
-    _lang(parser)
+    _lang(parser, action=_LangGiven)
     parser.add_argument("--fullscreen", action="store_true", help="open the game full screen")
     parser.add_argument("--windowed", action="store_true", help="open the game in a window")
-    parser.set_defaults(handler=cmd_open)
+    parser.add_argument(
+        "--screenshot", metavar="PNG", help="draw the game without a display, save it as PNG, exit"
+    )
+    parser.add_argument(
+        "--frames",
+        type=int,
+        metavar="N",
+        help="frames to draw before exiting (default 1 with --screenshot)",
+    )
+    parser.set_defaults(handler=cmd_open, lang_given=False)
     sub = parser.add_subparsers(dest="command")
 
     def command(
