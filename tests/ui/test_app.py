@@ -182,3 +182,28 @@ def test_main_renders_the_welcome_screen_without_a_display(tmp_path: Path) -> No
 def test_window_limits_follow_a_small_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(app_module, "_desktop_size", lambda: (1024, 576))
     assert app_module.clamp_size((800, 500)) == (1024, 576)
+
+
+def test_command_line_opens_the_game_in_the_saved_language(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from game.cli import main as cli_main
+    from game.progress import Progress
+    from game.settings import Settings, save_settings
+
+    saved = Progress.open_default()
+    save_settings(saved, Settings(lang="ar"))
+    saved.close()
+    languages: list[str] = []
+    real_run = App.run
+
+    def run(self: App, frames: int | None = None, screenshot: str | None = None) -> None:
+        languages.append(self.lang)
+        real_run(self, frames, screenshot)
+
+    monkeypatch.setattr(App, "run", run)
+    shot = tmp_path / "shot.png"
+    assert cli_main(["--screenshot", str(shot)]) == 0
+    assert cli_main(["--lang", "en", "--frames", "1"]) == 0
+    assert languages == ["ar", "en"]
+    assert pygame.image.load(str(shot)).get_size() == (1280, 720)
