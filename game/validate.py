@@ -8,7 +8,7 @@ of the palette's actions solves it within `max_steps`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from blocks.problems import InvalidInput, Problem, problem
@@ -53,15 +53,18 @@ def playable_problems(level: Level) -> list[Problem]:
                     steps=result.first.steps,
                 )
             )
-    search = shortest(level)
-    if not search.complete:
-        found.append(
-            problem(
-                line, column, "level.search_gave_up", states=search.explored, severity="warning"
+    # Each map on its own: with variants, a program's conditions may act differently on
+    # each map, so no single action sequence need solve them all together.
+    for board in level.boards:
+        search = shortest(replace(level, boards=(board,)))
+        if not search.complete:
+            found.append(
+                problem(
+                    line, column, "level.search_gave_up", states=search.explored, severity="warning"
+                )
             )
-        )
-    elif search.actions is None:
-        found.append(problem(line, column, "level.unsolvable", max_steps=level.max_steps))
+        elif search.actions is None:
+            found.append(problem(line, column, "level.unsolvable", max_steps=level.max_steps))
     return found
 
 
