@@ -22,6 +22,7 @@ import pygame
 
 from game.i18n import RTL_LANGUAGES, t
 from game.progress import Progress, data_dir
+from game.render.icons import icon
 from game.scenes import RECOVERY, SCENES, scene_class
 from game.settings import Settings, load_settings, save_settings
 from game.ui import theme
@@ -72,6 +73,7 @@ class App:
         pygame.key.set_repeat(400, 35)
         self.windowed_size = clamp_size(size)
         self.fullscreen = self.settings.fullscreen
+        pygame.display.set_icon(icon("robot", 64))
         self.surface = self._open_window()
         pygame.display.set_caption(t("shell.title", self.lang))
         self.sound = Sound(muted=not self.settings.sound_on)
@@ -173,6 +175,13 @@ class App:
         name, scene = self._make(target, kwargs)
         self._leave_all()
         self._enter(name, scene)
+
+    def start(self, name: str, **kwargs: Any) -> None:
+        """Open the first screen; if it cannot open, go somewhere safe like after a failure."""
+        try:
+            self.goto(name, **kwargs)
+        except Exception:
+            self._failed()
 
     def push(self, target: str | Scene, **kwargs: Any) -> None:
         """Open `target` above the current screen (a dialog); `pop` closes it."""
@@ -339,11 +348,11 @@ def main(
         settings.fullscreen = fullscreen
     app = App(progress, settings)
     try:
-        app.goto(start, **kwargs)
-    except Exception:
-        app._failed()
-    try:
+        app.start(start, **kwargs)
         app.run(frames if frames is not None else (1 if screenshot else None), screenshot)
+    except Exception:  # the net under the net: the loop itself broke
+        log.exception("the game stopped")
+        return 1
     finally:
         app.close()
         progress.close()

@@ -207,3 +207,23 @@ def test_command_line_opens_the_game_in_the_saved_language(
     assert cli_main(["--lang", "en", "--frames", "1"]) == 0
     assert languages == ["ar", "en"]
     assert pygame.image.load(str(shot)).get_size() == (1280, 720)
+
+
+def test_closing_the_window_ends_the_loop_and_saves(make_app: Callable[..., App]) -> None:
+    app = make_app()
+    app.goto("a")
+    scene = app.scene
+    post(pygame.QUIT)
+    app.run()  # no frame limit: only the QUIT event can end it
+    assert not app.running
+    app.close()
+    assert isinstance(scene, Recorder) and scene.calls[-1] == "leave"
+
+
+def test_a_first_screen_that_cannot_open_falls_back(
+    make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(SCENES, "play", "game.scenes.no_such_module:Nothing")
+    app = make_app()
+    app.start("play", level_path="x.yaml")
+    assert app.scene_name == "map"
