@@ -104,6 +104,30 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return EXIT_OK if solved else EXIT_FAIL
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from game.agent.states import Untrainable
+    from game.agent.training import summary_lines, train
+
+    level = load_level(args.level, args.lang)
+    try:
+        result = train(level, args.episodes, args.seed)
+    except Untrainable as err:
+        print(f"{args.level}:1:1: {t(err.key, args.lang, **err.params)}", file=sys.stderr)
+        return EXIT_FAIL
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        print("\n".join(summary_lines(result, args.lang)))
+    return EXIT_OK if result.solved else EXIT_FAIL
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def cmd_to_python(args: argparse.Namespace) -> int:
     program = load_program_file(args.program, args.lang)
     sys.stdout.write(to_python(program))
@@ -192,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("level", metavar="LEVEL")
     solve.add_argument("--json", action="store_true", help="print one JSON object")
     solve.add_argument("--blocks", action="store_true", help="also search the smallest program")
+    train = command("train", cmd_train, "train the learning robot on a level")
+    train.add_argument("level", metavar="LEVEL")
+    train.add_argument(
+        "--episodes", type=_positive, metavar="N", help="tries (default: the level's ai.episodes)"
+    )
+    train.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    train.add_argument("--json", action="store_true", help="print one JSON object")
     to_py = command("to-python", cmd_to_python, "print a program in its Python form")
     to_py.add_argument("program", metavar="PROGRAM")
     from_py = command("from-python", cmd_from_python, "print a Python-form program as YAML")
@@ -206,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args)
         sys.stdout.flush()
     except Unreadable:
-        code = EXIT_UNREADABLE if args.command in ("run", "solve") else EXIT_FAIL
+        code = EXIT_UNREADABLE if args.command in ("run", "solve", "train") else EXIT_FAIL
     except KeyboardInterrupt:
         code = 130
     except BrokenPipeError:  # `validate levels/ | head`: the reader left; say nothing more

@@ -189,6 +189,151 @@ class Statements(Kind):
 
 
 @dataclass(frozen=True)
+class Setting:
+    """One named number of a `Settings` mapping, with its default and its bounds."""
+
+    name: str
+    default: float
+    minimum: float
+    maximum: float
+    help_en: str
+    help_fr: str
+    integer: bool = False
+
+    def schema(self) -> Schema:
+        return {
+            "type": "integer" if self.integer else "number",
+            "minimum": self.minimum,
+            "maximum": self.maximum,
+            "default": self.default,
+            "description": f"{self.help_en}\n\n{self.help_fr}",
+        }
+
+    def ok(self, node: YNode) -> bool:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        if self.integer and not node.is_int():
+            return False
+        return self.minimum <= value <= self.maximum
+
+
+@dataclass(frozen=True)
+class Settings(Kind):
+    """A mapping of named numbers (each optional, each with a default), like the `ai` key."""
+
+    entries: tuple[Setting, ...]
+
+    def schema(self) -> Schema:
+        return {
+            "type": "object",
+            "properties": {entry.name: entry.schema() for entry in self.entries},
+            "additionalProperties": False,
+        }
+
+    def ok(self, node: YNode) -> bool:
+        return isinstance(node.value, dict)
+
+    def expect(self) -> tuple[str, dict[str, object]]:
+        return "field.settings", {"names": self.names()}
+
+    def names(self) -> str:
+        return ", ".join(entry.name for entry in self.entries)
+
+    def check(self, key: str, node: YNode, found: Problems) -> bool:
+        if not super().check(key, node, found):
+            return False
+        by_name = {entry.name: entry for entry in self.entries}
+        good = True
+        for name, value in node.as_map().items():
+            entry = by_name.get(name)
+            if entry is None:
+                line, column = node.keys[name].line, node.keys[name].column
+                found.add(
+                    line, column, "field.setting_unknown", key=key, name=name, names=self.names()
+                )
+                good = False
+            elif not entry.ok(value):
+                code = "field.setting_int" if entry.integer else "field.setting_number"
+                found.add(
+                    value.line,
+                    value.column,
+                    code,
+                    name=name,
+                    min=_number(entry.minimum),
+                    max=_number(entry.maximum),
+                )
+                good = False
+        return good
+
+
+def _number(value: float) -> str:
+    """A bound as a trainer would write it: 5, not 5.0."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+AI_SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "flag",
+        10.0,
+        -1000,
+        1000,
+        "Reward for meeting the level's goals (reaching the flag, collecting every gem...).",
+        "Récompense quand les objectifs du niveau sont atteints (drapeau, toutes les gemmes...).",
+    ),
+    Setting(
+        "gem",
+        1.0,
+        -1000,
+        1000,
+        "Reward for each gem picked up.",
+        "Récompense pour chaque gemme ramassée.",
+    ),
+    Setting(
+        "step",
+        -0.1,
+        -1000,
+        1000,
+        "Reward for every action (negative: a cost that makes short routes better).",
+        "Récompense à chaque action (négative : un coût qui rend les chemins courts meilleurs).",
+    ),
+    Setting(
+        "crash",
+        -5.0,
+        -1000,
+        1000,
+        "Reward when the robot bumps into a wall or a stuck crate (the try ends).",
+        "Récompense quand le robot se cogne dans un mur ou une caisse bloquée (l'essai s'arrête).",
+    ),
+    Setting(
+        "fall",
+        -10.0,
+        -1000,
+        1000,
+        "Reward when the robot falls into water (the try ends).",
+        "Récompense quand le robot tombe dans l'eau (l'essai s'arrête).",
+    ),
+    Setting(
+        "no_gem",
+        -5.0,
+        -1000,
+        1000,
+        "Reward for picking up where there is no gem (the try ends).",
+        "Récompense quand le robot ramasse là où il n'y a pas de gemme (l'essai s'arrête).",
+    ),
+    Setting(
+        "episodes",
+        300,
+        1,
+        100_000,
+        "How many tries the robot makes when it trains on this level.",
+        "Le nombre d'essais du robot quand il s'entraîne sur ce niveau.",
+        integer=True,
+    ),
+)
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     kind: Kind
@@ -282,6 +427,13 @@ LEVEL_FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "hints", ListOf(Text()), False, "Hints, shown one at a time.", "Des indices, un à la fois."
+    ),
+    Field(
+        "ai",
+        Settings(AI_SETTINGS),
+        False,
+        "Settings for the learning robot: rewards and number of tries (docs/ai.md).",
+        "Réglages du robot qui apprend : récompenses et nombre d'essais (docs/ai.md).",
     ),
     Field(
         "solution",

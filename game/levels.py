@@ -42,6 +42,7 @@ class Level:
     hints: tuple[Text, ...] = ()
     solution: Program | None = None
     maps: tuple[tuple[str, ...], ...] = ()
+    ai: dict[str, float] = field(default_factory=dict)
     source: str = ""
     marks: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
 
@@ -146,6 +147,7 @@ def _build(good: dict[str, YNode], found: Problems, path: str) -> Level | None:
         hints=tuple(text_of(h) for h in good["hints"].as_list()) if "hints" in good else (),
         solution=solution,
         maps=tuple(maps),
+        ai=_numbers(good.get("ai")),
         source=path,
         marks={key: (node.line, node.column) for key, node in good.items()},
     )
@@ -153,6 +155,13 @@ def _build(good: dict[str, YNode], found: Problems, path: str) -> Level | None:
 
 def _int(node: YNode | None, default: int | None) -> Any:
     return default if node is None else node.value
+
+
+def _numbers(node: YNode | None) -> dict[str, float]:
+    """A checked mapping of named numbers (the `ai` settings); empty when absent."""
+    if node is None:
+        return {}
+    return {name: cast(float, value.value) for name, value in node.as_map().items()}
 
 
 def _strings(node: YNode) -> list[str]:
