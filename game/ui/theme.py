@@ -44,7 +44,6 @@ MAX_SIZE = (1920, 1080)
 DEFAULT_SIZE = (1280, 720)
 
 _TEXT_SIZES: dict[TextRole, int] = {"small": 18, "body": 22, "label": 24, "title": 36, "huge": 56}
-TEXT_SCALES = (1.0, 1.25, 1.5)
 
 
 def text_size(role: TextRole, scale: float = 1.0) -> int:
