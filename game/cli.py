@@ -17,6 +17,7 @@ from blocks.problems import InvalidInput, Problem, in_file_order
 from blocks.program import Program
 from blocks.program_file import read_program
 from blocks.python_form import to_python
+from game.cli_screens import add_screen_commands
 from game.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_problem, t
 from game.levels import Level, read_level
 
@@ -227,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     to_py.add_argument("program", metavar="PROGRAM")
     from_py = command("from-python", cmd_from_python, "print a Python-form program as YAML")
     from_py.add_argument("file", metavar="FILE.py")
+    add_screen_commands(command)
     return parser
 
 

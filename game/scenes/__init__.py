@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 SCENES: dict[str, str] = {
     "welcome": "game.scenes.placeholder:Placeholder",
     "placeholder": "game.scenes.placeholder:Placeholder",
+    "play": "game.scenes.play:PlayScene",
 }
 
 # Where the App goes after a screen failed: the first one registered of these.

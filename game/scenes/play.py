@@ -1,0 +1,589 @@
+"""The play screen: build a program from the level's blocks, run it, watch the robot.
+
+Run and Step record the whole run first (`game.runner.run`), then replay its trace: the
+screen moves along frames (pause, step, step back) and never changes the world while
+drawing. The program is saved at every edit and restored when the level is opened again.
+While a level is on screen its file is watched: a trainer's edit reloads it, and a broken
+edit shows the validator's messages instead of the level.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from blocks.parse import dump_program, load_program
+from blocks.problems import InvalidInput
+from blocks.program import Program
+from blocks.python_form import from_python, to_python
+from game.editor.editor import ProgramEditor
+from game.editor.playback import DEFAULT_SPEED, SPEEDS, Playback
+from game.i18n import format_problem, t
+from game.levels import Level, picktext_of, read_level
+from game.render.block_view import BlockPainter, Marks
+from game.render.world_view import Motion, WorldView
+from game.runner import Result, run
+from game.scenes.play_layout import (
+    BUTTON_TEXT,
+    CODE_ROW,
+    COMPACT,
+    CONTROL_ROW,
+    SUCCESS_ROW,
+    PlayRects,
+    play_rects,
+    relevant_sensors,
+)
+from game.ui import theme
+from game.ui.code_box import CodeBox
+from game.ui.program_panel import ProgramPanel
+from game.ui.scene import Scene
+from game.ui.tool_button import ToolButton
+from game.ui.widgets import Button, Dialog, Group
+from game.world.outcome import Frame
+
+RELOAD_CHECK = 0.5  # seconds between two looks at the level file's modification time
+ACTION_SOUNDS = {"forward": "step", "turn_left": "turn", "turn_right": "turn", "pick_up": "gem"}
+END_SOUNDS = {"crashed": "bump", "fell": "splash", "no_gem": "fail"}
+
+
+class PlayScene(Scene):
+    def __init__(
+        self,
+        app: Any,
+        level_path: str,
+        program_path: str | None = None,
+        program: Program | None = None,
+        run: bool = False,
+        pack_id: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(app)
+        self.level_path = level_path
+        self.pack_id = pack_id if pack_id is not None else _pack_of(level_path)
+        self.level: Level | None = None
+        self.problems: list[str] = []
+        self.mtime = _mtime(level_path)
+        self.since_check = 0.0
+        self.clock = 0.0
+        self.speed = DEFAULT_SPEED
+        self.playbacks: list[Playback] | None = None
+        self.result: Result | None = None
+        self.ran: tuple[int, ...] = ()
+        self.ran_version = -1
+        self.board = 0
+        self.last_shown = 0
+        self.announced = False
+        self.show_success = False
+        self.hints_shown = 0
+        self.hint_open = False
+        self.code_open = False
+        self.code_errors: list[str] = []
+        self.start_running = run
+        self._load_level()
+        self.editor = ProgramEditor(
+            self.level.blocks if self.level else (),
+            self.level.max_blocks if self.level else None,
+            program or self._initial_program(program_path),
+            self.level.id if self.level else None,
+        )
+        self.saved_version = self.editor.version
+        self.painter = BlockPainter(app.lang, app.text_scale)
+        self.panel = ProgramPanel(
+            self.editor, self.painter, self._sensors(), app.toast, app.sound.play
+        )
+        self.rects: PlayRects | None = None
+        self.buttons: dict[str, Button] = {}
+        self.group = self.code_group = self.success_group = Group()
+        self.code_box = CodeBox(pygame.Rect(0, 0, 10, 10), "", theme.text_size("body"))
+
+    # -- level and program ---------------------------------------------------------------
+
+    def _load_level(self) -> None:
+        checked = read_level(self.level_path)
+        lang = self.app.lang
+        if checked.level is not None and checked.ok:
+            self.level, self.problems = checked.level, []
+            return
+        self.problems = [format_problem(self.level_path, p, lang) for p in checked.problems]
+        self.problems = self.problems or [t("play.level_broken", lang)]
+
+    def _sensors(self) -> tuple[str, ...]:
+        return relevant_sensors(self.level.boards if self.level else ())
+
+    def _initial_program(self, program_path: str | None) -> Program | None:
+        """A program file given on the command line, else the child's saved program."""
+        if program_path is not None:
+            try:
+                data = Path(program_path).read_bytes()
+                return (
+                    from_python(data.decode())
+                    if program_path.endswith(".py")
+                    else load_program(data)
+                )
+            except (OSError, UnicodeDecodeError, InvalidInput):
+                self.app.toast(t("play.refused.no_slot", self.app.lang))
+                return None
+        if self.level is None:
+            return None
+        saved = self.app.progress.saved_program(self.pack_id, self.level.id)
+        if not saved:
+            return None
+        try:
+            return load_program(saved)
+        except InvalidInput:
+            return None
+
+    def _save(self) -> None:
+        if self.level is None or self.editor.version == self.saved_version:
+            return
+        self.saved_version = self.editor.version
+        text = dump_program(self.editor.program())
+        level_id = self.level.id
+        self.app.try_save(lambda: self.app.progress.save_program(self.pack_id, level_id, text))
+
+    # -- scene ---------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        if self.start_running:
+            self.start_running = False
+            self.press_run()
+
+    def leave(self) -> None:
+        self._save()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        app = self.app
+        if (
+            self.painter.lang != app.lang
+            or self.painter.metrics != BlockPainter(app.lang, app.text_scale).metrics
+        ):
+            self.painter = BlockPainter(app.lang, app.text_scale)
+            self.panel.painter = self.painter
+            self.panel._cache = None
+        boards = len(self.level.boards) if self.level else 1
+        self.rects = play_rects(
+            size, self.panel.palette_width(), boards, app.rtl, app.lang, app.text_scale
+        )
+        self.panel.place(self.rects.palette, self.rects.program, self.rects.bin)
+        self.code_box.rect = self.rects.code
+        self.buttons = self._make_buttons()
+        pick = self.buttons.__getitem__
+        main = [n for n in self.buttons if n not in (*CODE_ROW, *SUCCESS_ROW)]
+        self.group = Group([pick(n) for n in main])
+        self.code_group = Group([pick(n) for n in CODE_ROW])
+        self.success_group = Group([pick(n) for n in SUCCESS_ROW])
+        self._refresh_buttons()
+
+    def _make_buttons(self) -> dict[str, Button]:
+        assert self.rects is not None
+        lang, scale, sound = self.app.lang, self.app.text_scale, self.app.sound
+        actions = {
+            "back": (self.go_map, theme.INK_SOFT),
+            "hint": (self.press_hint, theme.WARNING),
+            "code": (self.toggle_code, theme.CATEGORY["function"]),
+            "undo": (self.undo, theme.ACCENT),
+            "redo": (self.redo, theme.ACCENT),
+            "clear": (self.ask_clear, theme.DANGER),
+            "run": (self.press_run, theme.SUCCESS),
+            "back_step": (self.press_back, theme.ACCENT),
+            "step": (self.press_step, theme.ACCENT),
+            "reset": (self.press_reset, theme.ACCENT),
+            "speed": (self.press_speed, theme.INK_SOFT),
+            "type": (self.toggle_typing, theme.CATEGORY["function"]),
+            "close_code": (self.toggle_code, theme.INK_SOFT),
+            "replay": (self.close_success, theme.ACCENT),
+            "next": (self.go_next, theme.SUCCESS),
+        }
+        buttons = {}
+        for name, rect in self.rects.buttons.items():
+            key, picture = BUTTON_TEXT[name]
+            action, colour = actions[name]
+            text = "" if rect.width <= COMPACT else t(key, lang)
+            kind = ToolButton if name in CONTROL_ROW else Button
+            buttons[name] = kind(
+                rect, text, picture, action, lang, colour=colour, scale=scale, sound=sound
+            )
+        if buttons["speed"].text:
+            buttons["speed"].text = t(f"play.speed.{self.speed}", lang)
+        return buttons
+
+    # -- buttons -------------------------------------------------------------------------
+
+    def go_map(self) -> None:
+        self._save()
+        from game.scenes import SCENES
+
+        self.app.goto("map" if "map" in SCENES else "welcome")
+
+    def undo(self) -> None:
+        self.editor.undo()
+
+    def redo(self) -> None:
+        self.editor.redo()
+
+    def ask_clear(self) -> None:
+        if self.editor.count:
+            self.app.push(
+                Dialog(
+                    self.app,
+                    t("play.clear_confirm", self.app.lang),
+                    self.editor.clear,
+                    picture="trash",
+                )
+            )
+
+    def press_hint(self) -> None:
+        if self.level is None or not self.level.hints:
+            self.app.toast(t("play.no_hints", self.app.lang))
+            return
+        if not self.hint_open or self.hints_shown == 0:
+            self.hints_shown = max(1, self.hints_shown)
+        elif self.hints_shown < len(self.level.hints):
+            self.hints_shown += 1
+        self.hint_open = True
+
+    def toggle_code(self) -> None:
+        self.code_open = not self.code_open
+        self.code_box.editable = False
+        self.code_errors = []
+
+    def toggle_typing(self) -> None:
+        """Switch the code panel between the live view and typing; leaving typing turns
+        the text into blocks, or shows each problem at its line."""
+        box = self.code_box
+        if not box.editable:
+            box.editable = True
+            pygame.key.start_text_input()
+            return
+        try:
+            program = from_python(box.text)
+        except InvalidInput as err:
+            lang = self.app.lang
+            box.errors = {p.line: format_problem("", p, lang) for p in err.problems}
+            self.code_errors = [
+                t("play.python_line", lang, line=p.line, message=t(p.code, lang, **p.args))
+                for p in err.problems
+            ]
+            self.app.sound.play("fail")
+            return
+        box.editable = False
+        box.errors = {}
+        self.code_errors = []
+        self.editor.load(program)
+        self.app.toast(t("play.python_done", self.app.lang))
+
+    def press_run(self) -> None:
+        if self.level is None:
+            return
+        if self.playbacks is not None and not self._current().finished:
+            if self._current().playing:
+                for pb in self.playbacks:
+                    pb.pause()
+            else:
+                for pb in self.playbacks:
+                    pb.play()
+            return
+        self._record()
+        for pb in self.playbacks or []:
+            pb.play()
+
+    def press_step(self) -> None:
+        if self.level is None:
+            return
+        if self.playbacks is None or (self._current().finished and self.announced):
+            self._record()
+        for pb in self.playbacks or []:
+            pb.step()
+
+    def press_back(self) -> None:
+        for pb in self.playbacks or []:
+            pb.back()
+        self.last_shown = self._current().shown if self.playbacks else 0
+        self.show_success = False
+
+    def press_reset(self) -> None:
+        self.playbacks = None
+        self.result = None
+        self.show_success = False
+        self.announced = False
+
+    def press_speed(self) -> None:
+        self.speed = (self.speed + 1) % len(SPEEDS)
+        for pb in self.playbacks or []:
+            pb.speed = self.speed
+        button = self.buttons.get("speed")
+        if button is not None and button.text:
+            button.text = t(f"play.speed.{self.speed}", self.app.lang)
+
+    def _record(self) -> None:
+        """Run the program to its end now; the screen then only replays the trace."""
+        assert self.level is not None
+        self.result = run(self.level, self.editor.program(), record=True)
+        self.playbacks = [Playback(o, self.speed) for o in self.result.outcomes]
+        self.ran = self.editor.preorder()
+        self.ran_version = self.editor.version
+        self.board = self.result.outcomes.index(self.result.first)
+        self.last_shown = 0
+        self.announced = False
+        self.show_success = False
+        self.hint_open = False
+
+    def _current(self) -> Playback:
+        assert self.playbacks is not None
+        return self.playbacks[self.board]
+
+    # -- events --------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and self._shortcut(event):
+            return True
+        if self.show_success:
+            return self.success_group.handle(event) or self._success_click(event)
+        if self.code_open and (self.code_group.handle(event) or self.code_box.handle(event)):
+            return True
+        if self.panel.handle(event):
+            return True
+        if self.group.handle(event):
+            return True
+        return self._click_world(event)
+
+    def _shortcut(self, event: pygame.event.Event) -> bool:
+        ctrl = event.mod & pygame.KMOD_CTRL
+        if ctrl and event.key == pygame.K_z:
+            self.redo() if event.mod & pygame.KMOD_SHIFT else self.undo()
+            return True
+        if ctrl and event.key == pygame.K_y:
+            self.redo()
+            return True
+        if event.key == pygame.K_TAB and not self.code_box.editable:
+            self._tab()
+            return True
+        if event.key == pygame.K_ESCAPE:
+            self.hint_open = self.show_success = False
+            if self.code_open:
+                self.toggle_code()
+            return True
+        if event.key == pygame.K_F5:
+            self.press_run()
+            return True
+        return False
+
+    def _tab(self) -> None:
+        """Tab goes palette -> program -> each button -> palette again."""
+        focused = self.group.focused()
+        if self.panel.zone is not None:
+            if not self.panel.focus_next_zone():
+                self.group.move_focus()
+            return
+        if focused is not None and focused is self.group.widgets[-1]:
+            focused.focused = False
+            self.panel.focus_next_zone()
+            return
+        if focused is None:
+            self.panel.focus_next_zone()
+            return
+        self.group.move_focus()
+
+    def _click_world(self, event: pygame.event.Event) -> bool:
+        """A click on a map thumbnail shows that map; a click on the hint closes it."""
+        if event.type != pygame.MOUSEBUTTONDOWN or event.button != 1 or self.rects is None:
+            return False
+        for index, rect in enumerate(self.rects.thumbs):
+            if rect.collidepoint(event.pos):
+                self.board = index
+                self.last_shown = self._current().shown if self.playbacks else 0
+                return True
+        if self.hint_open and self.rects.hint.collidepoint(event.pos):
+            self.hint_open = False
+            return True
+        return False
+
+    def _success_click(self, event: pygame.event.Event) -> bool:
+        """A click outside the success card closes it (the run stays on screen)."""
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rects:
+            if not self.rects.success.collidepoint(event.pos):
+                self.show_success = False
+            return True
+        return False
+
+    def close_success(self) -> None:
+        self.show_success = False
+
+    def go_next(self) -> None:
+        """Open the next level of the pack (the map when this was the last one)."""
+        self._save()
+        following = _next_level(self.pack_id, self.level_path)
+        if following is None:
+            self.go_map()
+        else:
+            self.app.goto("play", level_path=str(following), pack_id=self.pack_id)
+
+    # -- time ----------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        self.clock += dt
+        self._watch_file(dt)
+        if self.playbacks is not None and self.editor.version != self.ran_version:
+            self.press_reset()
+        self._save()
+        if self.playbacks is not None:
+            for pb in self.playbacks:
+                pb.update(dt)
+            self._sounds_and_ending()
+        if self.code_open and not self.code_box.editable:
+            self.code_box.set_text(to_python(self.editor.program()))
+        self._refresh_buttons()
+
+    def _sounds_and_ending(self) -> None:
+        current = self._current()
+        if current.shown != self.last_shown:
+            if current.shown > self.last_shown:
+                self._frame_sound(current.frames[current.shown])
+            self.last_shown = current.shown
+        if self.announced or not all(pb.finished for pb in self.playbacks or []):
+            return
+        self.announced = True
+        assert self.result is not None and self.level is not None
+        if self.result.status == "success":
+            self.app.sound.play("win")
+            self.show_success = True
+            stars = self.result.first.stars
+            text = dump_program(self.editor.program())
+            level_id = self.level.id
+            self.app.try_save(
+                lambda: self.app.progress.record_result(self.pack_id, level_id, stars, text)
+            )
+        elif self.result.status not in END_SOUNDS:
+            self.app.sound.play("fail")
+
+    def _frame_sound(self, frame: Frame) -> None:
+        if frame.status in END_SOUNDS:
+            self.app.sound.play(END_SOUNDS[frame.status])
+        elif (
+            frame.action == "forward"
+            and frame.state.crates != self._current().frames[frame.step - 1].state.crates
+        ):
+            self.app.sound.play("push")
+        elif frame.action in ACTION_SOUNDS:
+            self.app.sound.play(ACTION_SOUNDS[frame.action])
+
+    def _watch_file(self, dt: float) -> None:
+        self.since_check += dt
+        if self.since_check < RELOAD_CHECK:
+            return
+        self.since_check = 0.0
+        mtime = _mtime(self.level_path)
+        if mtime == self.mtime:
+            return
+        self.mtime = mtime
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the level file again; keep the program, forget the run."""
+        self._load_level()
+        self.press_reset()
+        if self.level is not None:
+            self.editor.palette = self.level.blocks
+            self.editor.max_blocks = self.level.max_blocks
+            self.editor.level_id = self.level.id
+            self.panel.sensors = self._sensors()
+            self.panel._cache = None
+            self.app.toast(t("play.reloaded", self.app.lang))
+        self.resize(self.app.size)
+
+    def _refresh_buttons(self) -> None:
+        buttons = getattr(self, "buttons", {})
+        if not buttons:
+            return
+        playing = self.playbacks is not None and self._current().playing
+        run_button = buttons["run"]
+        run_button.icon_name = "pause" if playing else "play"
+        if run_button.text:
+            run_button.text = t("play.pause" if playing else "play.run", self.app.lang)
+        buttons["undo"].enabled = self.editor.can_undo
+        buttons["redo"].enabled = self.editor.can_redo
+        buttons["clear"].enabled = self.editor.count > 0
+        ready = self.level is not None
+        for name in ("run", "step", "reset"):
+            buttons[name].enabled = ready
+        buttons["back_step"].enabled = self.playbacks is not None and self._current().shown > 0
+        buttons["next"].enabled = self.show_success
+        typing = buttons["type"]
+        if typing.text:
+            key = "play.apply_python" if self.code_box.editable else "play.type_python"
+            typing.text = t(key, self.app.lang)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def marks(self) -> Marks:
+        """The running block (all along the replay) and, after a failure, the culprit."""
+        if self.playbacks is None:
+            return Marks()
+        current = self._current()
+        running = self._editor_id(current.block_id)
+        failed = None
+        if current.finished and current.outcome.status != "success":
+            failed = self._editor_id(current.outcome.block_id)
+            running = None
+        return Marks(running=running, failed=failed)
+
+    def _editor_id(self, block_id: int) -> int | None:
+        return self.ran[block_id] if 0 <= block_id < len(self.ran) else None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.rects is None:
+            return
+        from game.scenes.play_draw import draw_play
+
+        draw_play(self, surface)
+
+    def motion(self, index: int) -> Motion:
+        """What the world view draws for board `index` now."""
+        assert self.level is not None
+        if self.playbacks is None:
+            return Motion(Frame(0, -1, "", self.level.boards[index].start), clock=self.clock)
+        pb = self.playbacks[index]
+        after = pb.frames[pb.shown + 1] if pb.progress > 0 and pb.shown < pb.last else None
+        return Motion(pb.frames[pb.shown], after, pb.progress, pb.status, pb.since_end, self.clock)
+
+    def world_views(self) -> list[WorldView]:
+        return [WorldView(board) for board in self.level.boards] if self.level else []
+
+    def title(self) -> str:
+        return (
+            picktext_of(self.level.title, self.app.lang)
+            if self.level
+            else Path(self.level_path).name
+        )
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return -1.0
+
+
+def _pack_of(level_path: str) -> str:
+    """The id of the pack holding a level file (its folder's pack.yaml), or ""."""
+    from game.packs import PACK_FILE, read_pack
+
+    folder = Path(level_path).parent
+    if not (folder / PACK_FILE).is_file():
+        return ""
+    return read_pack(folder).id
+
+
+def _next_level(pack_id: str, level_path: str) -> Path | None:
+    from game.catalog import Catalog
+
+    here = Path(level_path).resolve()
+    for pack in Catalog().packs():
+        paths = [entry.path.resolve() for entry in pack.levels]
+        if pack.id == pack_id and here in paths:
+            index = paths.index(here)
+            return paths[index + 1] if index + 1 < len(paths) else None
+    return None

@@ -1,0 +1,331 @@
+"""Painting the play screen from its state (reads the scene, never changes it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.i18n import t
+from game.render.icons import icon
+from game.render.text import draw_paragraph, draw_text, line_height, text_surface
+from game.render.world_view import WorldView
+from game.ui import theme
+
+if TYPE_CHECKING:
+    from game.scenes.play import PlayScene
+
+
+def card(surface: pygame.Surface, rect: pygame.Rect, fill: theme.Rgb = theme.PANEL) -> None:
+    pygame.draw.rect(surface, theme.SHADOW, rect.move(0, 4), border_radius=theme.RADIUS * 2)
+    pygame.draw.rect(surface, fill, rect, border_radius=theme.RADIUS * 2)
+    pygame.draw.rect(surface, theme.PANEL_EDGE, rect, 2, border_radius=theme.RADIUS * 2)
+
+
+def heading(
+    surface: pygame.Surface, scene: PlayScene, rect: pygame.Rect, text: str, picture: str
+) -> None:
+    """A card's title with its icon, on the reading side."""
+    lang, size = scene.app.lang, theme.text_size("label", scene.app.text_scale)
+    side = 30
+    mark = icon(picture, side)
+    if scene.app.rtl:
+        at = mark.get_rect(topright=(rect.right - theme.PAD, rect.y + 8))
+        draw_text(
+            surface, text, (at.left - theme.GAP, rect.y + 8), size, theme.INK, lang, "right", True
+        )
+    else:
+        at = mark.get_rect(topleft=(rect.x + theme.PAD, rect.y + 8))
+        draw_text(
+            surface, text, (at.right + theme.GAP, rect.y + 8), size, theme.INK, lang, "left", True
+        )
+    surface.blit(mark, at)
+
+
+def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
+    rects = scene.rects
+    assert rects is not None
+    surface.fill(theme.BACKGROUND)
+    _top_bar(scene, surface)
+    card(surface, rects.palette_card)
+    heading(surface, scene, rects.palette_card, t("play.palette", scene.app.lang), "robot")
+    card(surface, rects.program_card)
+    heading(surface, scene, rects.program_card, t("play.program", scene.app.lang), "code")
+    _counter(scene, surface)
+    card(surface, rects.world_card, (236, 244, 250))
+    scene.panel.draw(surface, scene.marks())
+    _bin(scene, surface)
+    if scene.level is None:
+        _problems(scene, surface)
+    elif scene.code_open:
+        _code(scene, surface)
+    else:
+        _world(scene, surface)
+    _steps(scene, surface)
+    scene.group.draw(surface)
+    if scene.show_success:
+        _success(scene, surface)
+    scene.panel.draw_overlays(surface)
+
+
+def _top_bar(scene: PlayScene, surface: pygame.Surface) -> None:
+    rects = scene.rects
+    assert rects is not None
+    bar = pygame.Rect(0, 0, surface.get_width(), rects.palette_card.top - theme.PAD)
+    pygame.draw.rect(surface, theme.lighter(theme.ACCENT, 0.85), bar)
+    pygame.draw.line(surface, theme.PANEL_EDGE, bar.bottomleft, bar.bottomright, 2)
+    lang, size = scene.app.lang, theme.text_size("title", scene.app.text_scale)
+    back = scene.buttons.get("back")
+    hint = scene.buttons.get("hint")
+    if back is None or hint is None:
+        return
+    start = back.rect.left - theme.PAD if scene.app.rtl else back.rect.right + theme.PAD
+    end = hint.rect.right + theme.PAD if scene.app.rtl else hint.rect.left - theme.PAD
+    room = abs(end - start)
+    title = scene.title()
+    drawn = text_surface(title, size, theme.INK, lang, True)
+    while drawn.get_width() > room and size > 16:
+        size -= 2
+        drawn = text_surface(title, size, theme.INK, lang, True)
+    y = (bar.height - drawn.get_height()) // 2
+    x = start - drawn.get_width() if scene.app.rtl else start
+    if drawn.get_width() <= room:
+        surface.blit(drawn, (x, y))
+
+
+def _counter(scene: PlayScene, surface: pygame.Surface) -> None:
+    """The block counter "4 / 6": orange when the limit is reached, red when over it."""
+    rects = scene.rects
+    assert rects is not None
+    editor = scene.editor
+    limit = editor.max_blocks
+    text = (
+        str(editor.count)
+        if limit is None
+        else t("play.blocks_count", "en", count=editor.count, max=limit)
+    )
+    colour = theme.DANGER if editor.over else theme.WARNING if editor.full else theme.SUCCESS
+    size = theme.text_size("label", scene.app.text_scale)
+    words = text_surface(text, size, theme.ON_ACCENT, "en", True)
+    pill = pygame.Rect(0, 0, words.get_width() + 28, 34)
+    card_rect = rects.program_card
+    if scene.app.rtl:
+        pill.topleft = (card_rect.x + theme.PAD, card_rect.y + 6)
+    else:
+        pill.topright = (card_rect.right - theme.PAD, card_rect.y + 6)
+    pygame.draw.rect(surface, colour, pill, border_radius=17)
+    surface.blit(words, words.get_rect(center=pill.center))
+
+
+def _bin(scene: PlayScene, surface: pygame.Surface) -> None:
+    rects = scene.rects
+    assert rects is not None
+    drag = scene.panel.drag
+    moving = drag is not None and drag.started and drag.block_id is not None
+    over = moving and drag is not None and rects.bin.collidepoint(drag.pos)
+    fill = theme.DANGER if over else theme.lighter(theme.DANGER, 0.7 if moving else 0.85)
+    pygame.draw.rect(surface, fill, rects.bin, border_radius=theme.RADIUS)
+    ink = theme.ON_ACCENT if over else theme.DANGER
+    mark = icon("trash", 36, ink)
+    surface.blit(mark, mark.get_rect(center=rects.bin.center))
+
+
+def _steps(scene: PlayScene, surface: pygame.Surface) -> None:
+    rects = scene.rects
+    if rects is None or scene.level is None:
+        return
+    steps = scene._current().steps if scene.playbacks else 0
+    text = t("play.steps", scene.app.lang, steps=steps, max=scene.level.max_steps)
+    size = theme.text_size("body", scene.app.text_scale)
+    x = rects.steps.right if scene.app.rtl else rects.steps.x
+    mark = icon("step", 28)
+    lang = scene.app.lang
+    if scene.app.rtl:
+        surface.blit(mark, mark.get_rect(topright=(x, rects.steps.y + 4)))
+        draw_text(surface, text, (x - 36, rects.steps.y + 6), size, theme.INK, lang, "right", True)
+    else:
+        surface.blit(mark, (x, rects.steps.y + 4))
+        draw_text(surface, text, (x + 36, rects.steps.y + 6), size, theme.INK, lang, "left", True)
+
+
+def _world(scene: PlayScene, surface: pygame.Surface) -> None:
+    rects = scene.rects
+    assert rects is not None and scene.level is not None
+    views = scene.world_views()
+    views[scene.board].draw(surface, rects.world, scene.motion(scene.board))
+    if len(views) > 1:
+        _thumbs(scene, surface, views)
+    if scene.playbacks is not None and scene._current().finished:
+        status = scene._current().outcome.status
+        if status != "success":
+            _failure(scene, surface, status)
+    if scene.hint_open:
+        _hint(scene, surface)
+
+
+def _thumbs(scene: PlayScene, surface: pygame.Surface, views: list[WorldView]) -> None:
+    rects = scene.rects
+    assert rects is not None
+    for index, (view, rect) in enumerate(zip(views, rects.thumbs, strict=True)):
+        chosen = index == scene.board
+        pygame.draw.rect(surface, theme.PANEL, rect, border_radius=theme.RADIUS)
+        view.draw(surface, rect.inflate(-10, -26).move(0, 8), scene.motion(index))
+        edge = theme.ACCENT if chosen else theme.PANEL_EDGE
+        pygame.draw.rect(surface, edge, rect, 4 if chosen else 2, border_radius=theme.RADIUS)
+        label = t("play.map", scene.app.lang, n=index + 1)
+        draw_text(
+            surface,
+            label,
+            (rect.centerx, rect.y + 2),
+            theme.text_size("small"),
+            theme.INK,
+            scene.app.lang,
+            "center",
+            True,
+        )
+        pb = scene.playbacks[index] if scene.playbacks else None
+        if pb is not None and pb.finished:
+            badge = icon("check" if pb.outcome.status == "success" else "cross", 30)
+            surface.blit(badge, badge.get_rect(topright=(rect.right - 2, rect.y + 2)))
+
+
+def _banner(
+    scene: PlayScene, surface: pygame.Surface, lines: list[str], picture: str, fill: theme.Rgb
+) -> None:
+    rects = scene.rects
+    assert rects is not None
+    lang = scene.app.lang
+    size = theme.text_size("body", scene.app.text_scale)
+    box = pygame.Rect(
+        rects.world.x + theme.PAD, rects.world.y + theme.PAD, rects.world.width - 2 * theme.PAD, 0
+    )
+    text_box = box.inflate(-(60 + 2 * theme.PAD), 0)
+    heights = [len(_wrap(line, size, text_box.width, lang)) for line in lines]
+    box.height = sum(heights) * line_height(size) + 2 * theme.PAD + theme.GAP * (len(lines) - 1)
+    box.height = max(box.height, 64)
+    card(surface, box, fill)
+    mark = icon(picture, 44)
+    if scene.app.rtl:
+        at = mark.get_rect(topright=(box.right - theme.PAD, box.y + theme.PAD))
+        text_box.right = at.left - theme.PAD
+    else:
+        at = mark.get_rect(topleft=(box.x + theme.PAD, box.y + theme.PAD))
+        text_box.left = at.right + theme.PAD
+    surface.blit(mark, at)
+    y = box.y + theme.PAD
+    for index, line in enumerate(lines):
+        area = pygame.Rect(text_box.x, y, text_box.width, box.bottom - y)
+        used = draw_paragraph(surface, line, area, size, theme.INK, lang, "start", bold=index == 0)
+        y += used + theme.GAP
+
+
+def _wrap(text: str, size: int, width: int, lang: str) -> list[str]:
+    from game.render.text import wrap
+
+    return wrap(text, size, width, lang)
+
+
+def _failure(scene: PlayScene, surface: pygame.Surface, status: str) -> None:
+    lang = scene.app.lang
+    limit = scene.editor.max_blocks
+    lines = [t(f"status.{status}", lang), t(f"play.advice.{status}", lang, max=limit)]
+    if scene.level is not None and len(scene.level.boards) > 1:
+        lines.append(t("play.all_maps", lang))
+    _banner(scene, surface, lines, "cross", (255, 236, 228))
+
+
+def _hint(scene: PlayScene, surface: pygame.Surface) -> None:
+    level = scene.level
+    assert level is not None
+    lang = scene.app.lang
+    from game.levels import picktext_of
+
+    total = len(level.hints)
+    shown = [picktext_of(h, lang) for h in level.hints[: scene.hints_shown]]
+    title = t("play.hint_count", lang, n=scene.hints_shown, total=total)
+    _banner(scene, surface, [title, shown[-1]], "hint", (255, 248, 220))
+
+
+def _success(scene: PlayScene, surface: pygame.Surface) -> None:
+    rects = scene.rects
+    assert rects is not None and scene.result is not None and scene.level is not None
+    box = rects.success
+    dim = pygame.Surface(rects.world_card.size, pygame.SRCALPHA)
+    dim.fill((255, 255, 255, 90))
+    surface.blit(dim, rects.world_card)
+    card(surface, box, (255, 252, 240))
+    lang, scale = scene.app.lang, scene.app.text_scale
+    draw_text(
+        surface,
+        t("play.success", lang),
+        (box.centerx, box.y + 16),
+        theme.text_size("title", scale),
+        theme.SUCCESS,
+        lang,
+        "center",
+        True,
+    )
+    stars = scene.result.first.stars
+    side = 64
+    for index in range(3):
+        mark = icon("star" if index < stars else "star_empty", side)
+        x = box.centerx + (index - 1) * (side + 16)
+        surface.blit(mark, mark.get_rect(center=(x, box.y + 100)))
+    lines = [t("play.stars_won", lang, stars=stars)]
+    if stars < 3 and scene.level.stars is not None:
+        lines.append(t("play.more_stars", lang, blocks=scene.level.stars[0]))
+    elif stars == 3:
+        lines.append(t("play.perfect", lang))
+    area = pygame.Rect(box.x + 24, box.y + 142, box.width - 48, box.height - 210)
+    size = theme.text_size("body", scale)
+    for line in lines:
+        used = draw_paragraph(surface, line, area, size, theme.INK, lang, "center")
+        area = pygame.Rect(area.x, area.y + used + 4, area.width, max(0, area.height - used - 4))
+    scene.success_group.draw(surface)
+
+
+def _code(scene: PlayScene, surface: pygame.Surface) -> None:
+    rects = scene.rects
+    assert rects is not None
+    lang = scene.app.lang
+    heading_rect = pygame.Rect(rects.code.x, rects.code.y - 40, rects.code.width, 40)
+    size = theme.text_size("body", scene.app.text_scale)
+    draw_text(
+        surface,
+        t("play.code_title", lang),
+        (heading_rect.centerx, heading_rect.y + 6),
+        size,
+        theme.INK,
+        lang,
+        "center",
+        True,
+    )
+    scene.code_box.draw(surface)
+    if scene.code_errors:
+        area = pygame.Rect(rects.code.x, rects.code.bottom - 90, rects.code.width, 86)
+        pygame.draw.rect(surface, (255, 236, 228), area, border_radius=theme.RADIUS)
+        text = "\n".join(scene.code_errors[:3])
+        draw_paragraph(
+            surface,
+            text,
+            area.inflate(-16, -8),
+            theme.text_size("small"),
+            theme.DANGER,
+            lang,
+            "start",
+            True,
+        )
+    buttons = scene.buttons
+    buttons["type"].text = (
+        t("play.apply_python" if scene.code_box.editable else "play.type_python", lang)
+        if buttons["type"].text
+        else ""
+    )
+    scene.code_group.draw(surface)
+
+
+def _problems(scene: PlayScene, surface: pygame.Surface) -> None:
+    rects = scene.rects
+    assert rects is not None
+    lines = [t("play.level_broken", scene.app.lang), *scene.problems[:6]]
+    _banner(scene, surface, lines, "cross", (255, 236, 228))
