@@ -1,12 +1,19 @@
 """The interpreter: a generator that yields one effect at a time, tagged with its block id.
 
 `Act` asks the caller to perform an action, `Ask` asks a sensor (the caller sends back a
-bool), `Exhausted` says the evaluation or call-depth budget ran out. The interpreter keeps
-its own stack instead of recursing, so deep recursion in a child's program can never
-overflow Python's stack, and every loop round is counted so the budget always stops it.
+bool), `Exhausted` says the evaluation or call-depth budget ran out.
 
-Counting: every statement started counts one evaluation, and so does every check of a
-loop's condition or counter (a `repeat 3` is checked four times).
+The program is first compiled to a flat list of instructions, each naming the one that
+runs after it, so running is a single loop over a program counter: no Python recursion
+(deep recursion in a child's program cannot overflow Python's stack) and little work per
+block (a run of a million actions stays quick on an old PC). A call pushes its return
+address; `repeat` counters live on their own stack, which nests like the loops do even
+through recursion, because a loop always ends before the body holding it.
+
+Counting: an action, an `if`, a `define` and a `call` each count one evaluation when
+reached, and every check of a loop's condition or counter counts one (a `repeat 3` is
+checked four times), so every round of every loop costs something and the budget always
+stops the run.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from blocks.program import (
     Statement,
     Until,
     While,
+    children,
 )
 
 MAX_CALL_DEPTH = 1000
@@ -50,136 +58,152 @@ class Exhausted:
 Effect = Act | Ask | Exhausted
 Execution = Generator[Effect, bool | None, None]
 
-# Node kinds of the compiled tree.
-_ACT, _REPEAT, _WHILE, _IF, _DEFINE, _CALL = range(6)
+# An instruction is (op, block_id, effect, target, next): after it runs, control goes to
+# `next` unless the op says otherwise. The first five ops count one evaluation each.
+_ACT = 0  # yield `effect` (an Act)
+_COUNT = 1  # a repeat's check: on to `next` (its body) while its counter lasts, else `target`
+_WHEN = 2  # yield `effect` (an Ask): on to `next` if the answer is True, else `target`
+_UNLESS = 3  # the same, with the answer negated
+_CALL = 4  # push `next` as the return address, go to `target` (the function's start)
+_SKIP = 5  # a define met in the program: it only counts
+_START = 6  # a repeat begins: push its count (`target`), then go to its check (`next`)
+_RETURN = 7  # go back to the address on top of the return stack
+_END = 8  # the program is over
+
+Instruction = tuple[int, int, Act | Ask | None, int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class _Node:
-    kind: int
+@dataclass(slots=True)
+class _Slot:
+    """An instruction being compiled: `target` and `next` are filled in once known."""
+
+    op: int
     block_id: int
     effect: Act | Ask | None
-    negated: bool
-    count: int
-    name: str
-    body: tuple[_Node, ...]
-    orelse: tuple[_Node, ...] | None
+    target: int = -1
+    next: int = -1
+
+    def frozen(self) -> Instruction:
+        return (self.op, self.block_id, self.effect, self.target, self.next)
+
+
+def size(stmt: Statement) -> int:
+    """How many blocks a statement is, itself included (its children's ids follow its own)."""
+    return 1 + sum(size(child) for child in children(stmt))
 
 
 class _Compiler:
-    """Numbers blocks in pre-order (matching `blocks.program.walk`) and prebuilds effects."""
+    """Emits instructions; block ids are pre-order indexes, matching `blocks.program.walk`.
+
+    Bodies are compiled last statement first, so each statement already knows where control
+    goes after it; a loop's check is emitted before its body, which then ends by going back
+    to the check. Calls are linked once every function's start is known.
+    """
 
     def __init__(self) -> None:
-        self.next_id = 0
-        self.functions: dict[str, tuple[_Node, ...]] = {}
+        self.code: list[_Slot] = []
+        self.functions: dict[str, int] = {}
+        self.calls: list[tuple[int, str]] = []
+        self.end = self.emit(_END, -1)
+        self.ret = self.emit(_RETURN, -1)
 
-    def body(self, statements: tuple[Statement, ...]) -> tuple[_Node, ...]:
-        return tuple(self.node(stmt) for stmt in statements)
+    def emit(self, op: int, block_id: int, effect: Act | Ask | None = None) -> int:
+        self.code.append(_Slot(op, block_id, effect))
+        return len(self.code) - 1
 
-    def node(self, stmt: Statement) -> _Node:
-        block_id = self.next_id
-        self.next_id += 1
+    def link(self, index: int, target: int, after: int) -> int:
+        self.code[index].target = target
+        self.code[index].next = after
+        return index
+
+    def body(self, statements: tuple[Statement, ...], first_id: int, after: int) -> int:
+        """Compile `statements` to run then go to `after`; return where they begin."""
+        ids = []
+        for stmt in statements:
+            ids.append(first_id)
+            first_id += size(stmt)
+        entry = after
+        for stmt, block_id in zip(reversed(statements), reversed(ids), strict=True):
+            entry = self.statement(stmt, block_id, entry)
+        return entry
+
+    def statement(self, stmt: Statement, block_id: int, after: int) -> int:
+        inner = block_id + 1
         match stmt:
             case Action(name=name):
-                return _Node(_ACT, block_id, Act(block_id, name), False, 0, name, (), None)
+                return self.link(self.emit(_ACT, block_id, Act(block_id, name)), -1, after)
             case Repeat(count=count, body=body):
-                return _Node(_REPEAT, block_id, None, False, count, "", self.body(body), None)
-            case While(cond=cond, body=body):
-                return self._cond_node(_WHILE, block_id, cond, body, None, flip=False)
-            case Until(cond=cond, body=body):
-                return self._cond_node(_WHILE, block_id, cond, body, None, flip=True)
+                check = self.emit(_COUNT, block_id)
+                self.link(check, after, self.body(body, inner, check))
+                return self.link(self.emit(_START, block_id), count, check)
+            case While(cond=cond, body=body) | Until(cond=cond, body=body):
+                test = self.test(cond, block_id, flip=isinstance(stmt, Until))
+                return self.link(test, after, self.body(body, inner, test))
             case If(cond=cond, body=body, orelse=orelse):
-                return self._cond_node(_IF, block_id, cond, body, orelse, flip=False)
+                test = self.test(cond, block_id, flip=False)
+                else_id = inner + sum(size(s) for s in body)
+                otherwise = self.body(orelse or (), else_id, after)
+                return self.link(test, otherwise, self.body(body, inner, after))
             case Define(name=name, body=body):
-                compiled = self.body(body)
-                self.functions[name] = compiled
-                return _Node(_DEFINE, block_id, None, False, 0, name, compiled, None)
+                self.functions[name] = self.body(body, inner, self.ret)
+                return self.link(self.emit(_SKIP, block_id), -1, after)
             case Call(name=name):
-                return _Node(_CALL, block_id, None, False, 0, name, (), None)
+                self.calls.append((self.emit(_CALL, block_id), name))
+                return self.link(self.calls[-1][0], -1, after)
 
-    def _cond_node(
-        self,
-        kind: int,
-        block_id: int,
-        cond: Cond,
-        body: tuple[Statement, ...],
-        orelse: tuple[Statement, ...] | None,
-        flip: bool,
-    ) -> _Node:
-        ask = Ask(block_id, cond.sensor)
-        compiled = self.body(body)
-        other = None if orelse is None else self.body(orelse)
-        return _Node(kind, block_id, ask, cond.negated != flip, 0, "", compiled, other)
+    def test(self, cond: Cond, block_id: int, flip: bool) -> int:
+        """A condition check; `flip` turns `until C` into `while not C`."""
+        op = _UNLESS if cond.negated != flip else _WHEN
+        return self.emit(op, block_id, Ask(block_id, cond.sensor))
+
+    def finish(self, program: Program) -> tuple[tuple[Instruction, ...], int]:
+        entry = self.body(program.statements, 0, self.end)
+        for call, name in self.calls:
+            self.code[call].target = self.functions[name]
+        return tuple(slot.frozen() for slot in self.code), entry
 
 
-class _Frame:
-    """A body being run: where we are in it, and the loop or call that owns it."""
-
-    __slots__ = ("body", "index", "is_call", "loop", "rounds")
-
-    def __init__(
-        self, body: tuple[_Node, ...], index: int, loop: _Node | None, rounds: int, is_call: bool
-    ) -> None:
-        self.body = body
-        self.index = index
-        self.loop = loop
-        self.rounds = rounds
-        self.is_call = is_call
+def compile_program(program: Program) -> tuple[tuple[Instruction, ...], int]:
+    """The program's instructions and the index of the first one to run."""
+    return _Compiler().finish(program)
 
 
 def interpret(program: Program, max_evals: int, max_depth: int = MAX_CALL_DEPTH) -> Execution:
     """Run `program` as a stream of effects until it ends or a budget runs out."""
-    compiler = _Compiler()
-    main = compiler.body(program.statements)
-    functions = compiler.functions
+    code, pc = compile_program(program)
+    counters: list[int] = []
+    returns: list[int] = []
     evals = 0
-    depth = 0
-    stack = [_Frame(main, 0, None, 0, False)]
-    while stack:
-        frame = stack[-1]
-        body = frame.body
-        index = frame.index
-        if index < len(body):
-            node = body[index]
-            frame.index = index + 1
-            kind = node.kind
-            if kind in (_REPEAT, _WHILE):
-                stack.append(_Frame(node.body, len(node.body), node, node.count, False))
-                continue
+    while True:
+        op, block_id, effect, target, pc = code[pc]
+        if op <= _SKIP:
             evals += 1
             if evals > max_evals:
-                yield Exhausted(node.block_id)
+                yield Exhausted(block_id)
                 return
-            if kind == _ACT:
-                yield node.effect  # type: ignore[misc]
-            elif kind == _IF:
-                holds = (yield node.effect) != node.negated  # type: ignore[misc]
-                branch = node.body if holds else node.orelse
-                if branch:
-                    stack.append(_Frame(branch, 0, None, 0, False))
-            elif kind == _CALL:
-                depth += 1
-                if depth > max_depth:
-                    yield Exhausted(node.block_id)
+            if op == _ACT:
+                yield effect  # type: ignore[misc]
+            elif op == _COUNT:
+                if counters[-1]:
+                    counters[-1] -= 1
+                else:
+                    counters.pop()
+                    pc = target
+            elif op == _WHEN:
+                if not (yield effect):  # type: ignore[misc]
+                    pc = target
+            elif op == _UNLESS:
+                if (yield effect):  # type: ignore[misc]
+                    pc = target
+            elif op == _CALL:
+                if len(returns) >= max_depth:
+                    yield Exhausted(block_id)
                     return
-                stack.append(_Frame(functions[node.name], 0, None, 0, True))
-            continue
-        loop = frame.loop
-        if loop is None:
-            stack.pop()
-            if frame.is_call:
-                depth -= 1
-            continue
-        evals += 1
-        if evals > max_evals:
-            yield Exhausted(loop.block_id)
+                returns.append(pc)
+                pc = target
+        elif op == _START:
+            counters.append(target)
+        elif op == _RETURN:
+            pc = returns.pop()
+        else:
             return
-        if loop.kind == _REPEAT:
-            again = frame.rounds > 0
-            frame.rounds -= 1
-        else:
-            again = (yield loop.effect) != loop.negated  # type: ignore[misc]
-        if again:
-            frame.index = 0
-        else:
-            stack.pop()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from blocks.interpreter import Act, Ask, interpret
 from blocks.program import Program, block_count, blocks_used
 from game.levels import Level
-from game.world.board import Board
+from game.world.board import Board, State
 from game.world.outcome import Frame, Outcome, Status
 from game.world.rules import act, goals_met, sense
 
@@ -62,48 +62,60 @@ def run(level: Level, program: Program, record: bool = True) -> Result:
 
 
 def run_board(level: Level, board: Board, program: Program, record: bool = True) -> Outcome:
+    """Run `program` on one board; `record=False` keeps only the first and last frames."""
     blocks = block_count(program)
-    state = board.start
-    start = Frame(0, -1, "", state)
+    start = Frame(0, -1, "", board.start)
     refused = refusal(level, program)
     if refused is not None:
-        return Outcome(refused, 0, blocks, 0, state, -1, (start,))
+        return Outcome(refused, 0, blocks, 0, board.start, -1, (start,))
     trace = [start]
+    status, steps, state, block_id = _play(level, board, program, trace if record else None)
+    stars = stars_for(level, blocks) if status == "success" else 0
+    final = tuple(trace) if record else (start, Frame(steps, block_id, "", state, status))
+    return Outcome(status, steps, blocks, stars, state, block_id, final)
+
+
+def _play(
+    level: Level, board: Board, program: Program, trace: list[Frame] | None
+) -> tuple[Status, int, State, int]:
+    """The run itself: status, steps, final state and the block that ended it (or -1).
+
+    This loop runs once per effect, up to millions of times, so it keeps to local names
+    and does little beyond what a plain loop over the world's rules would also do: talk
+    to the interpreter and record frames (built as `Frame._make` does, without the
+    keyword-handling constructor).
+    """
+    state = board.start
     steps = 0
     max_steps = level.max_steps
     goals = level.goals
     execution = interpret(program, max_evals=10 * max_steps)
+    send = execution.send
+    new = tuple.__new__
     answer: bool | None = None
-    status: Status = "incomplete"
-    block_id = -1
     try:
         while True:
-            effect = execution.send(answer)
-            answer = None
-            block_id = effect.block_id
+            effect = send(answer)
+            if type(effect) is Act:
+                answer = None
+                if steps == max_steps:
+                    return "out_of_steps", steps, state, effect.block_id
+                name = effect.name
+                state, failure = act(board, state, name)
+                steps += 1
+                if failure is None and not goals_met(board, goals, state):
+                    if trace is not None:
+                        trace.append(new(Frame, (steps, effect.block_id, name, state, None)))
+                    continue
+                status: Status = failure or "success"
+                if trace is not None:
+                    trace.append(Frame(steps, effect.block_id, name, state, status))
+                return status, steps, state, effect.block_id
             if type(effect) is Ask:
                 answer = sense(board, state, effect.sensor)
-                continue
-            if type(effect) is not Act or steps == max_steps:
-                status = "out_of_steps"
-                break
-            state, failure = act(board, state, effect.name)
-            steps += 1
-            if failure is not None:
-                status = failure
-            elif goals_met(board, goals, state):
-                status = "success"
             else:
-                if record:
-                    trace.append(Frame(steps, block_id, effect.name, state))
-                continue
-            if record:
-                trace.append(Frame(steps, block_id, effect.name, state, status))
-            break
+                return "out_of_steps", steps, state, effect.block_id
     except StopIteration:
-        block_id = -1
+        return "incomplete", steps, state, -1
     finally:
         execution.close()
-    stars = stars_for(level, blocks) if status == "success" else 0
-    final = tuple(trace) if record else (start, Frame(steps, block_id, "", state, status))
-    return Outcome(status, steps, blocks, stars, state, block_id, final)

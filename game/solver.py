@@ -1,24 +1,23 @@
 """The shortest action sequence that solves a level (breadth-first search).
 
-A search state is the robot's cell and heading, the gems still lying and the crates'
-cells, on every board of the level at once: one sequence must solve them all. A board
-that has reached its goals is finished (its run has ended in success); an action that
-fails on any unfinished board is never taken. Breadth-first order makes the first
-solution found a shortest one.
+A search node is the state of every board of the level at once: one sequence must solve
+them all. A board that has reached its goals is finished (its run has ended in success);
+an action that fails on any unfinished board is never taken. Breadth-first order makes
+the first solution found a shortest one.
+
+Each board's state is packed into an integer (`game.world.packed`) and a node is those
+integers side by side in one bigger integer, a finished board being all zeros; the node
+of every board finished is 0. Parent links are integers too (`node << 2 | action`), so a
+search of millions of states builds no tuples or sets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from blocks.catalogue import ACTIONS
 from game.levels import Level
-from game.world.board import State
-from game.world.rules import act, goals_met
-
-Node = tuple[State | None, ...]
-
+from game.world.packed import DONE, FAILED, PackedBoard, Step
 
 DEFAULT_STATE_LIMIT = 3_000_000
 
@@ -38,21 +37,28 @@ def palette_actions(level: Level) -> tuple[str, ...]:
 
 
 def shortest(level: Level, state_limit: int = DEFAULT_STATE_LIMIT) -> Search:
-    actions = palette_actions(level)
-    start: Node = tuple(board.start for board in level.boards)
-    if _finished(level, start):
+    names = palette_actions(level)
+    boards = [PackedBoard(board, level.goals, prune=True) for board in level.boards]
+    offsets = _offsets(boards)
+    start = DONE
+    for board, offset in zip(boards, offsets, strict=True):
+        start |= board.finish(board.pack(board.board.start)) << offset
+    if start == DONE:
         return Search((), 1)
-    parents: dict[Node, tuple[Node, str] | None] = {start: None}
+    steps = [(index, _joint(boards, offsets, name)) for index, name in enumerate(names)]
+    mask, options = _options(boards, names, steps)
+    parents: dict[int, int] = {start: -1}
     frontier = [start]
     for _depth in range(level.max_steps):
-        next_frontier: list[Node] = []
+        next_frontier: list[int] = []
         for node in frontier:
-            for action, child in _successors(level, node, actions):
-                if child in parents:
+            for index, step in options[node & mask]:
+                child = step(node)
+                if child == FAILED or child in parents:
                     continue
-                parents[child] = (node, action)
-                if all(state is None for state in child):
-                    return Search(_path(parents, child), len(parents))
+                parents[child] = node << 2 | index
+                if child == DONE:
+                    return Search(_path(parents, names), len(parents))
                 next_frontier.append(child)
             if len(parents) > state_limit:
                 return Search(None, len(parents), complete=False)
@@ -62,35 +68,66 @@ def shortest(level: Level, state_limit: int = DEFAULT_STATE_LIMIT) -> Search:
     return Search(None, len(parents))
 
 
-def _finished(level: Level, node: Node) -> bool:
-    return all(
-        state is None or goals_met(board, level.goals, state)
-        for board, state in zip(level.boards, node, strict=True)
-    )
+def _offsets(boards: list[PackedBoard]) -> list[int]:
+    """Where each board's bits start in a node."""
+    offsets = []
+    offset = 0
+    for board in boards:
+        offsets.append(offset)
+        offset += board.bits
+    return offsets
 
 
-def _successors(level: Level, node: Node, actions: tuple[str, ...]) -> Iterator[tuple[str, Node]]:
-    boards = level.boards
-    goals = level.goals
-    for action in actions:
-        child: list[State | None] = []
-        for board, state in zip(boards, node, strict=True):
-            if state is None:
-                child.append(None)
-                continue
-            after, failure = act(board, state, action)
-            if failure is not None:
-                break
-            child.append(None if goals_met(board, goals, after) else after)
-        else:
-            yield action, tuple(child)
+def _options(
+    boards: list[PackedBoard], names: tuple[str, ...], steps: list[tuple[int, Step]]
+) -> tuple[int, list[list[tuple[int, Step]]]]:
+    """The actions worth trying from a node: `options[node & mask]`.
+
+    On a single board they depend on the robot's place (no forward into a wall, no pick_up
+    away from gems), found from the node's low bits; on several boards every action is
+    tried (mask 0 picks the only list).
+    """
+    if len(boards) > 1:
+        return 0, [steps]
+    board = boards[0]
+    options = [
+        [
+            (index, step)
+            for (index, step), name in zip(steps, names, strict=True)
+            if board.may_work(name, place)
+        ]
+        for place in range(board.places)
+    ]
+    return board.place_mask, options
 
 
-def _path(parents: dict[Node, tuple[Node, str] | None], end: Node) -> tuple[str, ...]:
+def _joint(boards: list[PackedBoard], offsets: list[int], name: str) -> Step:
+    """The action on every unfinished board of a node at once."""
+    if len(boards) == 1:
+        return boards[0].step(name)
+    parts = [
+        (offset, (1 << board.bits) - 1, board.step(name))
+        for board, offset in zip(boards, offsets, strict=True)
+    ]
+
+    def step(node: int) -> int:
+        child = DONE
+        for offset, mask, one in parts:
+            packed = (node >> offset) & mask
+            if packed:
+                packed = one(packed)
+                if packed == FAILED:
+                    return FAILED
+                child |= packed << offset
+        return child
+
+    return step
+
+
+def _path(parents: dict[int, int], names: tuple[str, ...]) -> tuple[str, ...]:
     path: list[str] = []
-    link = parents[end]
-    while link is not None:
-        node, action = link
-        path.append(action)
-        link = parents[node]
+    link = parents[DONE]
+    while link != -1:
+        path.append(names[link & 3])
+        link = parents[link >> 2]
     return tuple(reversed(path))

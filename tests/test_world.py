@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from blocks.catalogue import ACTIONS
 from game.world.board import Board, State, board_from_rows
-from game.world.rules import act, goals_met, sense
+from game.world.packed import DONE, FAILED, PackedBoard
+from game.world.rules import GOALS, Goal, act, goals_met, sense
 from game.world.tiles import FACINGS
 
 NORTH, EAST, SOUTH, WEST = range(4)
@@ -347,3 +351,59 @@ def test_all_goals_must_hold_together() -> None:
     assert not goals_met(b, goals, state)
     state = state._replace(gems=frozenset())
     assert goals_met(b, goals, state)
+
+
+# --- packed boards agree with the rules -----------------------------------------------
+
+
+@st.composite
+def boards_and_actions(draw: st.DrawFn) -> tuple[Board, tuple[Goal, ...], list[str]]:
+    width, height = draw(st.integers(1, 5)), draw(st.integers(1, 4))
+    chars = [draw(st.sampled_from("...#~*BoFrgby")) for _ in range(width * height)]
+    chars[draw(st.integers(0, width * height - 1))] = draw(st.sampled_from("<>^v"))
+    rows = ["".join(chars[y * width : (y + 1) * width]) for y in range(height)]
+    goals = draw(st.lists(st.sampled_from(GOALS), min_size=1, max_size=3, unique=True))
+    return (
+        board_from_rows(rows),
+        tuple(goals),
+        draw(st.lists(st.sampled_from(ACTIONS), max_size=30)),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(boards_and_actions())
+def test_packed_board_follows_the_rules(case: tuple[Board, tuple[Goal, ...], list[str]]) -> None:
+    b, goals, actions = case
+    packed = PackedBoard(b, goals)
+    state = b.start
+    code = packed.pack(state)
+    assert packed.unpack(code) == state
+    if goals_met(b, goals, state):
+        assert packed.finish(code) == DONE
+        return
+    assert packed.finish(code) == code
+    for action in actions:
+        after, failure = act(b, state, action)
+        result = packed.step(action)(code)
+        if failure is not None:
+            assert result == FAILED
+            return
+        if goals_met(b, goals, after):
+            assert result == DONE
+            return
+        assert result not in (DONE, FAILED)
+        assert packed.unpack(result) == after
+        assert packed.may_work(action, code & packed.place_mask)
+        state, code = after, result
+
+
+def test_packed_prune_refuses_pushing_a_crate_into_a_corner() -> None:
+    b = board("#####", "#>B.#", "#..o#", "#####")
+    goals: tuple[Goal, ...] = ("crates_on_targets",)
+    start = PackedBoard(b, goals, prune=True).pack(b.start)
+    assert PackedBoard(b, goals, prune=True).forward(start) == FAILED
+    assert PackedBoard(b, goals).forward(start) not in (DONE, FAILED)
+    # With a crate more than targets, a cornered crate may be the spare one: no pruning.
+    spare = board("#####", "#>B.#", "#.Bo#", "#####")
+    spare_start = PackedBoard(spare, goals).pack(spare.start)
+    assert PackedBoard(spare, goals, prune=True).forward(spare_start) not in (DONE, FAILED)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from game.world.board import Board, State
 from game.world.tiles import FACINGS
@@ -30,9 +30,12 @@ STATUSES: tuple[Status, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """The world after one action; frame 0 is the start (block_id -1, no action)."""
+class Frame(NamedTuple):
+    """The world after one action; frame 0 is the start (block_id -1, no action).
+
+    A named tuple rather than a dataclass: a run records one per action, up to a million,
+    and a tuple is built several times faster.
+    """
 
     step: int
     block_id: int
