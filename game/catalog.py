@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -137,6 +138,17 @@ class Catalog:
             tuple(levels),
             tuple(read.problems),
         )
+
+
+@cache
+def _catalog_for(roots: tuple[Path, ...]) -> Catalog:
+    return Catalog(list(roots))
+
+
+def default_catalog() -> Catalog:
+    """The catalogue of the default folders, shared so its file cache lasts between screens
+    (a new one is made if the data folder changes, as it does between tests)."""
+    return _catalog_for(tuple(default_roots()))
 
 
 def _pack_folders(root: Path) -> list[Path]:

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from game.ui.scene import Scene
 
 SCENES: dict[str, str] = {
-    "welcome": "game.scenes.placeholder:Placeholder",
+    "welcome": "game.scenes.welcome:Welcome",
+    "map": "game.scenes.level_map:LevelMap",
+    "settings": "game.scenes.settings:SettingsScene",
     "placeholder": "game.scenes.placeholder:Placeholder",
     "play": "game.scenes.play:PlayScene",
 }
