@@ -193,3 +193,14 @@ def test_cell_views_follow_the_map() -> None:
     assert values[4, 7] == pytest.approx(learner.q.max())
     assert visits.sum() == learner.visits.sum()
     assert visits[1, 1] >= 400  # every try starts there
+
+
+def test_a_treat_worth_more_than_the_flag_makes_the_robot_go_round_for_it() -> None:
+    level = make_level("#########\n#>.....F#\n#########", blocks=TURNS)
+    env = GridEnv(level)
+    env.set_cell_reward(3, 1, 3.0)
+    learner = QLearner(env, seed=0)
+    learner.run(500)
+    route = greedy_route(learner)
+    assert route.ending == "out_of_steps"  # it comes back to the treat instead of finishing
+    assert sum(env.space.board.xy(s.pos) == (3, 1) for s in route.states) >= 2
