@@ -75,6 +75,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         print(summary["message"])
         print(t("cli.run", args.lang, **summary))
+        variants = summary.get("variants")
+        if isinstance(variants, list):  # a level with variants: how each map ended
+            for index, variant in enumerate(variants, start=1):
+                print(t("cli.variant", args.lang, index=index, **variant))
     return EXIT_OK if status == "success" else EXIT_FAIL
 
 

@@ -158,6 +158,26 @@ def test_run_without_json_prints_the_message_and_a_summary(
     ]
 
 
+def test_run_on_a_level_with_variants_tells_how_each_map_ended(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
+) -> None:
+    level = tmp_path / "variants.yaml"
+    variant = "variants:\n  - |\n    #######\n    #>*..F#\n    #######\n"
+    level.write_text(LEVEL + variant, encoding="utf-8")
+    code, out, _ = cli(capsys, "run", str(level), files["win.yaml"], "--lang", "en")
+    assert code == 1
+    assert out.splitlines() == [
+        t("status.no_gem", "en"),
+        t("cli.run", "en", status="no_gem", steps=3, blocks=5, stars=0),
+        t("cli.variant", "en", index=1, status="success", steps=5),
+        t("cli.variant", "en", index=2, status="no_gem", steps=3),
+    ]
+    code, out, _ = cli(capsys, "run", str(level), files["win.yaml"], "--json")
+    summary = json.loads(out)
+    assert set(summary) == RUN_KEYS | {"variants"}
+    assert [v["status"] for v in summary["variants"]] == ["success", "no_gem"]
+
+
 @pytest.mark.parametrize("lang", ["fr", "en", "ar"])
 def test_run_speaks_the_chosen_language_before_or_after_the_command(
     capsys: pytest.CaptureFixture[str], files: dict[str, str], lang: str
