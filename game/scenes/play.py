@@ -107,6 +107,7 @@ class PlayScene(Scene):
         if checked.level is not None and checked.ok:
             self.level, self.problems = checked.level, []
             return
+        self.level = None
         self.problems = [format_problem(self.level_path, p, lang) for p in checked.problems]
         self.problems = self.problems or [t("play.level_broken", lang)]
 
