@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,17 @@ def test_run_exits_1_for_every_other_outcome_with_no_stars(
     assert (summary["status"], summary["steps"], summary["stars"]) == (status, steps, 0)
     assert summary["gems_left"] == gems_left
     assert summary["message"] == t(f"status.{status}", "fr")
+
+
+def test_run_fell(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
+) -> None:
+    pond = tmp_path / "pond.yaml"
+    pond.write_text(LEVEL.replace("#>.*.F#", "#>~*.F#"), encoding="utf-8")
+    code, out, _ = cli(capsys, "run", str(pond), files["win.yaml"], "--json")
+    summary = json.loads(out)
+    assert code == 1
+    assert (summary["status"], summary["steps"], summary["robot"]["x"]) == ("fell", 1, 2)
 
 
 def test_run_too_many_blocks(capsys: pytest.CaptureFixture[str], files: dict[str, str]) -> None:
@@ -338,6 +350,31 @@ def test_validate_speaks_each_language(
     assert messages[-1] == t("file.missing", lang)
     assert out.strip() == t("cli.summary", lang, valid=0, invalid=2)
     assert all(bool(ARABIC.search(m)) == (lang == "ar") for m in messages)
+
+
+def test_validate_refuses_a_huge_file_and_an_alias_bomb_at_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    huge = tmp_path / "huge.yaml"
+    huge.write_text("title: " + "x" * 1_000_000 + "\n", encoding="utf-8")
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(
+            f"{k}: &{k} [{', '.join(['*' + p] * 9)}]\n"
+            for p, k in zip("abcdefgh", "bcdefghi", strict=True)
+        )
+        + "map: *i\n",
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    code, _, err = cli(capsys, "validate", "--lang", "en", str(huge), str(bomb))
+    assert time.perf_counter() - start < 1.0
+    assert code == 1
+    assert [(Path(p).name, line, column) for p, line, column, _ in located(err)] == [
+        ("huge.yaml", 1, 1),
+        ("bomb.yaml", 2, 8),
+    ]
 
 
 def test_validate_without_a_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

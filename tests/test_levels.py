@@ -547,6 +547,16 @@ def test_a_level_already_won_at_the_start_is_invalid() -> None:
     assert where(playable_problems(won)) == [(4, 6, "level.goals_met_at_start")]
 
 
+def test_a_level_saved_with_a_byte_order_mark_and_windows_line_ends(tmp_path: Path) -> None:
+    windows = tmp_path / "windows.yaml"
+    windows.write_bytes(b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode())
+    assert read_level(windows).level == replace(level_of(BASE), source=str(windows))
+    windows.write_bytes(
+        b"\xef\xbb\xbf" + BASE.replace("#>.F#", "#>.X#").replace("\n", "\r\n").encode()
+    )
+    assert where(read_level(windows).problems) == [(6, 6, "map.bad_char")]
+
+
 def test_a_read_level_from_disk_keeps_its_path(tmp_path: Path) -> None:
     path = write(tmp_path, "l.yaml", BASE)
     checked = read_level(path)

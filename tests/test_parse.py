@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from blocks.catalogue import SENSOR_NAMES
 from blocks.parse import MAX_NESTING, dump_program, load_program, parse_condition, to_data
 from blocks.problems import InvalidInput, Problem
 from blocks.program import (
@@ -143,6 +144,14 @@ def test_if_without_else_is_an_if_block_and_with_an_empty_else_an_if_else_block(
 def test_conditions_allow_extra_spaces(text: str, cond: Cond) -> None:
     assert parse_condition(text) == cond
     assert load_program(f"- until: '{text}'\n  do: []\n") == Program((Until(cond, ()),))
+
+
+@pytest.mark.parametrize("sensor", sorted(SENSOR_NAMES))
+def test_every_sensor_is_a_condition_plain_or_negated(sensor: str) -> None:
+    text = f"- while: {sensor}\n  do: []\n- if: not {sensor}\n  do: []\n"
+    assert load_program(text) == Program(
+        (While(Cond(sensor), ()), If(Cond(sensor, negated=True), (), None))
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from blocks.catalogue import SENSOR_NAMES
 from blocks.parse import MAX_NESTING, load_program
 from blocks.problems import InvalidInput, Problem
 from blocks.program import Action, Call, Cond, Define, If, Program, Repeat, Until, While, depth
@@ -126,6 +127,14 @@ def test_a_for_loop_variable_may_have_any_name(name: str) -> None:
     assert from_python(f"for {name} in range(99):\n    forward()\n") == Program(
         (Repeat(99, (Action("forward"),)),)
     )
+
+
+@pytest.mark.parametrize("sensor", sorted(SENSOR_NAMES))
+def test_every_sensor_is_a_condition_plain_or_negated(sensor: str) -> None:
+    text = f"while {sensor}():\n    pass\nif not {sensor}():\n    pass\n"
+    program = Program((While(Cond(sensor), ()), If(Cond(sensor, negated=True), (), None)))
+    assert from_python(text) == program
+    assert to_python(program) == text
 
 
 def test_functions_may_be_called_before_they_are_defined_and_may_recurse() -> None:
