@@ -24,6 +24,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -170,14 +171,16 @@ def lean(level: Level, episodes: int, params: Params) -> tuple[dict[State, list[
     return q, steps
 
 
-def best_time(action: Callable[[], object], repeat: int = 5) -> tuple[float, object]:
-    """Best wall time of `repeat` runs (the machine is shared), and the last result."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = action()
-        best = min(best, time.perf_counter() - started)
-    return best, result
+def best_times(runs: dict[str, Callable[[], object]], rounds: int = 7) -> dict[str, float]:
+    """Best wall time of each run over `rounds` rounds, taking turns so that a busy moment
+    of the shared machine hurts every contender alike."""
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(rounds):
+        for name, action in runs.items():
+            started = time.perf_counter()
+            action()
+            best[name] = min(best[name], time.perf_counter() - started)
+    return best
 
 
 def same_values(learner: QLearner, table: dict[tuple[State, str], float]) -> bool:
@@ -191,6 +194,7 @@ def same_values(learner: QLearner, table: dict[tuple[State, str], float]) -> boo
 
 
 def speed(level: Level) -> dict[str, float]:
+    """Microseconds per episode of each learner, after checking they learned alike."""
     episodes = episodes_of(level)
 
     def ours() -> QLearner:
@@ -198,29 +202,30 @@ def speed(level: Level) -> dict[str, float]:
         learner.run(episodes)
         return learner
 
-    ours_s, learner = best_time(ours)
-    book_s, (table, book_steps) = best_time(lambda: textbook(level, episodes, Params()))  # type: ignore[misc]
-    lean_s, (_, lean_steps) = best_time(lambda: lean(level, episodes, Params()))  # type: ignore[misc]
-    assert isinstance(learner, QLearner)
+    learner = ours()
+    table, book_steps = textbook(level, episodes, Params())
+    _, lean_steps = lean(level, episodes, Params())
     our_steps = sum(e.steps for e in learner.history)
     assert our_steps == book_steps == lean_steps, (our_steps, book_steps, lean_steps)
     assert same_values(learner, table), "the textbook baseline learned other values"
-    return {
-        "episodes": episodes,
-        "steps": our_steps,
-        "ours_us_per_episode": ours_s / episodes * 1e6,
-        "textbook_us_per_episode": book_s / episodes * 1e6,
-        "lean_us_per_episode": lean_s / episodes * 1e6,
-    }
+    seconds = best_times(
+        {
+            "ours": ours,
+            "textbook": lambda: textbook(level, episodes, Params()),
+            "lean": lambda: lean(level, episodes, Params()),
+        }
+    )
+    figures = {name: s / episodes * 1e6 for name, s in seconds.items()}
+    return {"episodes": episodes, "steps": our_steps} | figures
 
 
 # --- 3. Environment steps per second --------------------------------------------------
 
 
-def steps_per_second(env: object, n_actions: int) -> float:
+def steps_per_second(env: Any, n_actions: int) -> float:
     """Random actions through reset/step, resetting when a try ends."""
     actions = np.random.default_rng(SEED).integers(n_actions, size=ENV_STEPS).tolist()
-    reset, step = env.reset, env.step  # type: ignore[attr-defined]
+    reset, step = env.reset, env.step
     reset(seed=SEED)
     started = time.perf_counter()
     for action in actions:
@@ -238,7 +243,7 @@ def env_speed(level: Level) -> dict[str, float]:
     from game.agent.gym_env import ENV_ID
 
     figures: dict[str, float] = {}
-    makers: dict[str, Callable[[], object]] = {
+    makers: dict[str, Callable[[], Any]] = {
         "FrozenLake-v1 8x8 (make)": lambda: gymnasium.make(
             "FrozenLake-v1", map_name="8x8", is_slippery=False
         ),
@@ -246,11 +251,10 @@ def env_speed(level: Level) -> dict[str, float]:
     }
     for name, make in makers.items():
         env = make()
-        n = env.action_space.n  # type: ignore[attr-defined]
+        n = env.action_space.n
         figures[name] = max(steps_per_second(env, n) for _ in range(3))
         figures[name.replace("(make)", "(unwrapped)")] = max(
-            steps_per_second(env.unwrapped, n)  # type: ignore[attr-defined]
-            for _ in range(3)
+            steps_per_second(env.unwrapped, n) for _ in range(3)
         )
     core = GridEnv(level)
     figures["RoboBlocs maze (GridEnv, no gymnasium)"] = max(
@@ -280,13 +284,12 @@ def run() -> dict[str, float]:
     ratios_book, ratios_lean = [], []
     for name, level in ai_levels():
         s = speed(level)
-        book = s["textbook_us_per_episode"] / s["ours_us_per_episode"]
-        lean_ratio = s["lean_us_per_episode"] / s["ours_us_per_episode"]
+        book, lean_ratio = s["textbook"] / s["ours"], s["lean"] / s["ours"]
         ratios_book.append(book)
         ratios_lean.append(lean_ratio)
         print(
-            f"{name:16s} {s['episodes']:8.0f} {s['steps']:6.0f}  {s['ours_us_per_episode']:16.1f}"
-            f" {s['textbook_us_per_episode']:9.1f} {s['lean_us_per_episode']:5.1f}"
+            f"{name:16s} {s['episodes']:8.0f} {s['steps']:6.0f}  {s['ours']:16.1f}"
+            f" {s['textbook']:9.1f} {s['lean']:5.1f}"
             f"   {book:18.1f}x {lean_ratio:4.1f}x"
         )
         figures[f"{name}: speed-up over textbook dict"] = book

@@ -204,3 +204,17 @@ def test_a_treat_worth_more_than_the_flag_makes_the_robot_go_round_for_it() -> N
     route = greedy_route(learner)
     assert route.ending == "out_of_steps"  # it comes back to the treat instead of finishing
     assert sum(env.space.board.xy(s.pos) == (3, 1) for s in route.states) >= 2
+
+
+def test_a_recorded_try_can_be_replayed_and_learns_the_same() -> None:
+    plain, recorded = QLearner(maze_env(), seed=9), QLearner(maze_env(), seed=9)
+    plain.run(30)
+    episodes = [recorded.run_episode(record=True) for _ in range(30)]
+    assert plain.q.tobytes() == recorded.q.tobytes()
+    assert all(not e.path for e in plain.history)
+    space = recorded.env.space
+    for episode in episodes:
+        assert len(episode.path) == episode.steps + 1 and episode.path[0] == 0
+        for before, after in zip(episode.path, episode.path[1:], strict=False):
+            assert after in space.next_state[before].tolist()
+        assert space.terminal[episode.path[-1]] == (episode.ending in ("success", "fell"))

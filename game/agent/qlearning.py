@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -43,15 +44,20 @@ class Params:
     epsilon_min: float = 0.05
 
 
-@dataclass(frozen=True, slots=True)
-class Episode:
-    """One try: `ending` is success, crashed, fell, no_gem, or out_of_steps when cut short."""
+class Episode(NamedTuple):
+    """One try: `ending` is success, crashed, fell, no_gem, or out_of_steps when cut short.
+
+    `path` holds the state numbers the robot went through, start included, when the try
+    was recorded (for the AI lab to replay it); it is empty otherwise. (A named tuple:
+    thousands are made a second, and a frozen dataclass costs several times more.)
+    """
 
     number: int
     steps: int
     reward: float
     ending: str
     epsilon: float
+    path: tuple[int, ...] = ()
 
     @property
     def success(self) -> bool:
@@ -104,16 +110,18 @@ class QLearner:
     def run(self, episodes: int) -> list[Episode]:
         return [self.run_episode() for _ in range(episodes)]
 
-    def run_episode(self) -> Episode:
-        """One try from the start, learning at every step; then epsilon decays."""
+    def run_episode(self, record: bool = False) -> Episode:
+        """One try from the start, learning at every step; then epsilon decays.
+
+        With `record`, the states visited are kept in the episode (a little slower)."""
         params = self.params
         epsilon = params.epsilon
-        steps, total, ending = self._episode(params.alpha, params.gamma, epsilon)
+        path = [0] if record else None
+        steps, total, ending = self._episode(params.alpha, params.gamma, epsilon, path)
         self._q_array = None
         params.epsilon = max(params.epsilon_min, epsilon * params.epsilon_decay)
-        episode = Episode(
-            len(self.history) + 1, steps, total, ENDINGS[ending] or "out_of_steps", epsilon
-        )
+        name = ENDINGS[ending] or "out_of_steps"
+        episode = Episode(len(self.history) + 1, steps, total, name, epsilon, tuple(path or ()))
         self.history.append(episode)
         return episode
 
@@ -141,7 +149,9 @@ class QLearner:
             self._moves_of = env.reward
         return self._move_list
 
-    def _episode(self, alpha: float, gamma: float, epsilon: float) -> tuple[int, float, int]:
+    def _episode(
+        self, alpha: float, gamma: float, epsilon: float, path: list[int] | None
+    ) -> tuple[int, float, int]:
         """The hot loop, written flat on purpose: each line runs millions of times."""
         moves = self._moves()
         n = self.env.action_space.n
@@ -164,6 +174,8 @@ class QLearner:
                 best_value[state] = top = max(row)
                 best_action[state] = row.index(top)
             visits[after] += 1
+            if path is not None:
+                path.append(after)
             total += reward
             steps += 1
             state = after
