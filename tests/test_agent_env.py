@@ -10,6 +10,7 @@ from game.agent.states import ENDINGS, Untrainable, explore
 from game.solver import palette_actions
 from game.world.rules import act, goals_met
 from tests.conftest import make_level
+from tests.test_architecture import ROOT, imported_in_fresh_process
 
 CORRIDOR = """
     #######
@@ -153,3 +154,11 @@ def test_a_map_with_too_many_states_is_refused_not_explored_forever() -> None:
     with pytest.raises(Untrainable) as caught:
         explore(level.boards[0], level.goals, palette_actions(level), limit=20)
     assert caught.value.params == {"limit": 20}
+
+
+def test_the_agent_needs_neither_pygame_nor_gymnasium() -> None:
+    agent = ROOT / "game" / "agent"
+    modules = [f"game.agent.{p.stem}" for p in agent.glob("*.py") if p.stem != "gym_env"]
+    loaded = imported_in_fresh_process(modules)
+    assert set(modules) <= loaded and "game.agent.training" in loaded
+    assert not {name for name in loaded if name.split(".")[0] in ("pygame", "gymnasium")}
