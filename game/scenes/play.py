@@ -30,7 +30,6 @@ from game.scenes.play_layout import (
     BUTTON_TEXT,
     CODE_ROW,
     COMPACT,
-    CONTROL_ROW,
     SUCCESS_ROW,
     PlayRects,
     play_rects,
@@ -95,6 +94,7 @@ class PlayScene(Scene):
             self.editor, self.painter, self._sensors(), app.toast, app.sound.play
         )
         self.rects: PlayRects | None = None
+        self.program_need = 0
         self.buttons: dict[str, Button] = {}
         self.group = self.code_group = self.success_group = Group()
         self.code_box = CodeBox(pygame.Rect(0, 0, 10, 10), "", theme.text_size("body"))
@@ -157,16 +157,21 @@ class PlayScene(Scene):
 
     def resize(self, size: tuple[int, int]) -> None:
         app = self.app
-        if (
-            self.painter.lang != app.lang
-            or self.painter.metrics != BlockPainter(app.lang, app.text_scale).metrics
-        ):
-            self.painter = BlockPainter(app.lang, app.text_scale)
-            self.panel.painter = self.painter
-            self.panel._cache = None
+        # Small screens get slightly smaller blocks, so nested programs still fit.
+        wanted = BlockPainter(app.lang, app.text_scale * (0.9 if size[0] < 1200 else 1.0))
+        if self.painter.lang != wanted.lang or self.painter.metrics != wanted.metrics:
+            self.painter = wanted
+            self.panel.set_painter(wanted)
         boards = len(self.level.boards) if self.level else 1
+        self.program_need = self.panel.width_needed()
         self.rects = play_rects(
-            size, self.panel.palette_width(), boards, app.rtl, app.lang, app.text_scale
+            size,
+            self.panel.palette_width(),
+            self.program_need,
+            boards,
+            app.rtl,
+            app.lang,
+            app.text_scale,
         )
         self.panel.place(self.rects.palette, self.rects.program, self.rects.bin)
         self.code_box.rect = self.rects.code
@@ -203,7 +208,7 @@ class PlayScene(Scene):
             key, picture = BUTTON_TEXT[name]
             action, colour = actions[name]
             text = "" if rect.width <= COMPACT else t(key, lang)
-            kind = ToolButton if name in CONTROL_ROW else Button
+            kind = ToolButton if name in self.rects.tools else Button
             buttons[name] = kind(
                 rect, text, picture, action, lang, colour=colour, scale=scale, sound=sound
             )
@@ -430,6 +435,8 @@ class PlayScene(Scene):
         if self.playbacks is not None and self.editor.version != self.ran_version:
             self.press_reset()
         self._save()
+        if self.rects is not None and self.panel.width_needed() != self.program_need:
+            self.resize(self.app.size)  # the program grew or shrank: share the width again
         if self.playbacks is not None:
             for pb in self.playbacks:
                 pb.update(dt)
@@ -491,7 +498,7 @@ class PlayScene(Scene):
             self.editor.max_blocks = self.level.max_blocks
             self.editor.level_id = self.level.id
             self.panel.sensors = self._sensors()
-            self.panel._cache = None
+            self.panel.set_painter(self.painter)
             self.app.toast(t("play.reloaded", self.app.lang))
         self.resize(self.app.size)
 

@@ -61,7 +61,7 @@ def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
         _code(scene, surface)
     else:
         _world(scene, surface)
-    _steps(scene, surface)
+        _steps(scene, surface)
     scene.group.draw(surface)
     if scene.show_success:
         _success(scene, surface)
@@ -169,7 +169,11 @@ def _thumbs(scene: PlayScene, surface: pygame.Surface, views: list[WorldView]) -
     for index, (view, rect) in enumerate(zip(views, rects.thumbs, strict=True)):
         chosen = index == scene.board
         pygame.draw.rect(surface, theme.PANEL, rect, border_radius=theme.RADIUS)
-        view.draw(surface, rect.inflate(-10, -26).move(0, 8), scene.motion(index))
+        label_h = line_height(theme.text_size("small")) + 8
+        picture = pygame.Rect(
+            rect.x + 6, rect.y + label_h, rect.width - 12, rect.height - label_h - 6
+        )
+        view.draw(surface, picture, scene.motion(index))
         edge = theme.ACCENT if chosen else theme.PANEL_EDGE
         pygame.draw.rect(surface, edge, rect, 4 if chosen else 2, border_radius=theme.RADIUS)
         label = t("play.map", scene.app.lang, n=index + 1)

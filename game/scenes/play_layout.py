@@ -65,6 +65,7 @@ class PlayRects:
     title: pygame.Rect
     thumbs: list[pygame.Rect] = field(default_factory=list)
     buttons: dict[str, pygame.Rect] = field(default_factory=dict)
+    tools: set[str] = field(default_factory=set)  # buttons with their word under the icon
 
 
 def button_width(name: str, lang: str, scale: float, compact: bool) -> int:
@@ -81,6 +82,7 @@ def _row(
     left: int,
     y: int,
     tools: bool = False,
+    height: int = TOOL_HEIGHT,
 ) -> dict[str, pygame.Rect]:
     """Buttons side by side, with words when they fit in `room`, else icons only; placed
     from `left`, or ending at `right_edge` when given. `tools` puts each word under its
@@ -89,9 +91,8 @@ def _row(
         widths = [tool_width(t(BUTTON_TEXT[n][0], lang), lang, scale) for n in names]
         spare = room - sum(widths) - theme.GAP * (len(names) - 1)
         widths = [w + max(0, min(spare // len(names), 40)) for w in widths]
-        height = TOOL_HEIGHT
     else:
-        compact = sum(button_width(n, lang, scale, False) + theme.GAP for n in names) > room
+        compact = not fits(names, lang, scale, room)
         widths = [button_width(n, lang, scale, compact) for n in names]
         height = theme.MIN_TARGET + 4
     total = sum(widths) + theme.GAP * (len(names) - 1)
@@ -106,6 +107,7 @@ def _row(
 def play_rects(
     size: tuple[int, int],
     palette_need: int,
+    program_need: int,
     boards: int,
     rtl: bool,
     lang: str = "fr",
@@ -118,7 +120,7 @@ def play_rects(
     pal_w = max(180, min(palette_need, 280 if width >= 1280 else 240))
     palette_card = pygame.Rect(pad, body_top, pal_w, body_h)
     rest = width - pal_w - 4 * pad
-    prog_w = max(300, min(int(rest * 0.45), 560))
+    prog_w = max(300, int(rest * 0.42), min(program_need, int(rest * 0.58)))
     program_card = pygame.Rect(palette_card.right + pad, body_top, prog_w, body_h)
     world_card = pygame.Rect(
         program_card.right + pad, body_top, width - program_card.right - 2 * pad, body_h
@@ -143,13 +145,16 @@ def play_rects(
     success.center = world.center
     hint = pygame.Rect(world.x + pad, world.y + pad, world.width - 2 * pad, 120)
     buttons = _buttons(size, palette_card, program_card, world_card, code, success, lang, scale)
+    tools = set(CONTROL_ROW) | (
+        set() if fits(TOP_RIGHT, lang, scale, width - 520) else set(TOP_RIGHT)
+    )
     steps = pygame.Rect(
         world_card.x + pad, world_card.y + 6, world_card.width - 2 * pad, CARD_HEAD - 8
     )
     title = pygame.Rect(pad + 150, 0, width - 2 * pad - 150, TOP_BAR)
     rects = PlayRects(
         palette, palette_card, program, program_card, bin_rect, world_card, world, steps, hint,
-        code, success, title, thumbs, buttons,
+        code, success, title, thumbs, buttons, tools,
     )  # fmt: skip
     return _mirrored(rects, width) if rtl else rects
 
@@ -168,7 +173,11 @@ def _buttons(
     pad = theme.PAD
     top_y = (TOP_BAR - theme.MIN_TARGET - 4) // 2
     buttons = _row(("back",), lang, scale, 200, None, pad, top_y)
-    buttons |= _row(TOP_RIGHT, lang, scale, width - 520, width - pad, 0, top_y)
+    room = width - 520
+    if fits(TOP_RIGHT, lang, scale, room):
+        buttons |= _row(TOP_RIGHT, lang, scale, room, width - pad, 0, top_y)
+    else:
+        buttons |= _row(TOP_RIGHT, lang, scale, 0, width - pad, 0, 4, True, TOP_BAR - 8)
     foot_y = program_card.bottom - 58
     buttons |= _row(
         ("clear",), lang, scale, program_card.width - 90, None, program_card.x + pad, foot_y
@@ -193,6 +202,11 @@ def _buttons(
     return buttons
 
 
+def fits(names: tuple[str, ...], lang: str, scale: float, room: int) -> bool:
+    """Whether these buttons, words beside icons, fit side by side in `room` pixels."""
+    return sum(button_width(n, lang, scale, False) + theme.GAP for n in names) <= room
+
+
 def _thumbs(card: pygame.Rect, top: int, boards: int) -> list[pygame.Rect]:
     pad = theme.PAD
     each = min(170, (card.width - 2 * pad) // boards - theme.GAP)
@@ -210,7 +224,7 @@ def _mirrored(rects: PlayRects, width: int) -> PlayRects:
         m(rects.palette), m(rects.palette_card), m(rects.program), m(rects.program_card),
         m(rects.bin), m(rects.world_card), m(rects.world), m(rects.steps), m(rects.hint),
         m(rects.code), m(rects.success), m(rects.title),
-        [m(r) for r in rects.thumbs], {k: m(r) for k, r in rects.buttons.items()},
+        [m(r) for r in rects.thumbs], {k: m(r) for k, r in rects.buttons.items()}, rects.tools,
     )  # fmt: skip
 
 

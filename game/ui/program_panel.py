@@ -100,6 +100,17 @@ class ProgramPanel:
             self._cache = (key, built)
         return self._cache[1]
 
+    def set_painter(self, painter: BlockPainter) -> None:
+        """A new language or text size: every block is measured again."""
+        self.painter = painter
+        self._cache = None
+
+    def width_needed(self) -> int:
+        """How wide the program is when nothing squeezes it (to share the screen)."""
+        painter = self.painter
+        alone = layout(self.editor.tree, 0, painter.measure, painter.words, painter.metrics)
+        return alone.width
+
     def origin(self) -> tuple[int, int]:
         """Screen position of the layout's (0, 0); wide programs stick to the reading edge."""
         width = self.layout().width

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.render.fonts import font
 from game.render.icons import icon
-from game.render.text import text_surface, text_width
+from game.render.text import has_rtl_letters, text_surface, text_width
 from game.ui import theme
 from game.ui.widgets import Button
 
@@ -22,11 +23,17 @@ def tool_width(caption: str, lang: str, scale: float = 1.0) -> int:
 
 class ToolButton(Button):
     def _draw_content(self, surface: pygame.Surface, body: pygame.Rect, ink: theme.Rgb) -> None:
-        side = min(ICON, body.height - 24)
+        """Icon on top, caption under it; the caption's inked height sets the icon's room
+        (Arabic fonts have tall empty margins that would squeeze the icon)."""
+        size = round(CAPTION * self.scale)
+        words = text_surface(self.text, size, ink, self.lang, bold=True) if self.text else None
+        inked = words.get_bounding_rect() if words is not None else pygame.Rect(0, 0, 0, 0)
+        side = max(14, min(ICON, body.height - inked.height - 14))
         if self.icon_name:
             picture = icon(self.icon_name, side, ink)
-            surface.blit(picture, picture.get_rect(midtop=(body.centerx, body.y + 6)))
-        if self.text:
-            size = round(CAPTION * self.scale)
-            words = text_surface(self.text, size, ink, self.lang, bold=True)
-            surface.blit(words, words.get_rect(midbottom=(body.centerx, body.bottom - 4)))
+            surface.blit(picture, picture.get_rect(midtop=(body.centerx, body.y + 5)))
+        if words is not None:
+            role = "arabic" if has_rtl_letters(self.text) else "latin"
+            baseline = font(role, size, True).get_ascent()  # every caption on one line
+            top = body.bottom - 5 - round(size * 0.3) - baseline
+            surface.blit(words, (body.centerx - words.get_width() // 2, top))
