@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from blocks.parse import load_program
-from blocks.problems import Problem, in_file_order
+from blocks.problems import in_file_order
 from game.level_fields import DEFAULT_MAX_STEPS
 from game.levels import Checked, Level, parse_level, picktext_of, read_level
 from game.packs import read_pack
 from game.validate import Report, check_paths, playable_problems
 from game.world.tiles import FACINGS, MAP_CHARS, Ground
+from tests.located import where
 
 # The example of levels.md, word for word.
 SPEC_LEVEL = """\
@@ -65,10 +66,6 @@ def level_of(text: str) -> Level:
     assert checked.level is not None, checked.problems
     assert checked.ok
     return checked.level
-
-
-def where(problems: list[Problem]) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in problems]
 
 
 def errors(text: str) -> list[tuple[int, int, str]]:

@@ -25,6 +25,7 @@ from blocks.program import (
     blocks_used,
     depth,
 )
+from tests.located import where
 
 # The example of programs.md, word for word.
 SPEC_EXAMPLE = """\
@@ -67,10 +68,6 @@ def refused(text: str | bytes) -> list[Problem]:
     with pytest.raises(InvalidInput) as caught:
         load_program(textwrap.dedent(text) if isinstance(text, str) else text)
     return caught.value.problems
-
-
-def where(problems: list[Problem]) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in problems]
 
 
 def nested_repeats(levels: int, indent: str = "  ") -> str:

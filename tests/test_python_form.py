@@ -13,6 +13,7 @@ from blocks.parse import MAX_NESTING, load_program
 from blocks.problems import InvalidInput, Problem
 from blocks.program import Action, Call, Cond, Define, If, Program, Repeat, Until, While, depth
 from blocks.python_form import from_python, to_python
+from tests.located import where
 from tests.test_parse import SPEC_EXAMPLE
 
 # The example of programs.md, word for word.
@@ -39,10 +40,6 @@ def refused(text: str) -> list[Problem]:
     with pytest.raises(InvalidInput) as caught:
         from_python(text)
     return caught.value.problems
-
-
-def where(problems: list[Problem]) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in problems]
 
 
 # From blocks to Python -------------------------------------------------------------------

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from blocks.problems import InvalidInput, Problem
 from blocks.yaml_nodes import MAX_BYTES, MAX_DEPTH, YNode, decode, load, read_text
+from tests.located import where
 
 FAST = 0.5  # seconds: far more than any refusal needs, far less than a hang
 
@@ -30,10 +31,6 @@ def refusal(text: str | bytes) -> list[Problem]:
         load(decode(text) if isinstance(text, bytes) else text)
     assert time.perf_counter() - start < FAST
     return caught.value.problems
-
-
-def where(problems: list[Problem]) -> list[tuple[int, int, str]]:
-    return [(p.line, p.column, p.code) for p in problems]
 
 
 def loaded(text: str) -> YNode:
