@@ -12,28 +12,7 @@ from blocks.problems import problem
 from game.catalog import Catalog, LevelEntry, PackEntry, default_roots, next_level, unlocked
 from game.levels import read_level
 from game.progress import LevelResult
-
-
-def level_yaml(level_id: str, title: str = "") -> str:
-    shown = title or f"{{fr: 'Niveau {level_id}', ar: 'مرحلة {level_id}'}}"
-    return (
-        f"format: 1\nid: {level_id}\ntitle: {shown}\n"
-        "map: |\n  #####\n  #>.F#\n  #####\ngoals: [reach_goal]\nblocks: [forward]\n"
-    )
-
-
-def write_pack(root: Path, folder: str, pack_id: str, levels: dict[str, str]) -> Path:
-    where = root / folder
-    where.mkdir(parents=True)
-    names = ", ".join(levels)
-    (where / "pack.yaml").write_text(
-        f"format: 1\nid: {pack_id}\ntitle: {{fr: 'Pack {pack_id}', en: 'Pack {pack_id}'}}\n"
-        f"levels: [{names}]\n",
-        encoding="utf-8",
-    )
-    for name, text in levels.items():
-        (where / name).write_text(text, encoding="utf-8")
-    return where
+from tests.level_files import level_yaml, write_pack
 
 
 @pytest.fixture
