@@ -79,20 +79,37 @@ def _emit_body(body: tuple[Statement, ...], level: int, lines: list[str]) -> Non
 def from_python(text: str) -> Program:
     """Python text to a Program, or InvalidInput listing every refused line."""
     found = Problems()
-    try:
-        tree = ast.parse(text.removeprefix("\ufeff"))
-    except SyntaxError as err:
-        found.add(err.lineno or 1, err.offset or 1, "python.syntax", detail=err.msg)
-        raise InvalidInput(found.items) from None
-    except (RecursionError, MemoryError, ValueError):
-        found.add(1, 1, "program.too_deep", max=MAX_NESTING)
-        raise InvalidInput(found.items) from None
+    tree = _parse(text.removeprefix("\ufeff"), found)
+    if tree is None:
+        raise InvalidInput(found.items)
     reader = _PyReader(found)
     reader.collect_defines(tree.body)
     statements = reader.body(tree.body, depth=1, top=True)
     if found:
         raise InvalidInput(found.items)
     return Program(statements)
+
+
+# Python's own words when text nests deeper than its parser allows (100 levels).
+_TOO_DEEP_WORDS = ("too many levels of indentation", "too many nested")
+
+
+def _parse(text: str, found: Problems) -> ast.Module | None:
+    """The syntax tree, or None with the problem added; nesting Python itself refuses is
+    reported like any program nested too deeply."""
+    try:
+        return ast.parse(text)
+    except SyntaxError as err:
+        line, column = err.lineno or 1, err.offset or 1
+        if any(words in err.msg for words in _TOO_DEEP_WORDS):
+            found.add(line, column, "program.too_deep", max=MAX_NESTING)
+        else:
+            found.add(line, column, "python.syntax", detail=err.msg)
+    except ValueError as err:  # NUL bytes, on Pythons that do not call it a SyntaxError
+        found.add(1, 1, "python.syntax", detail=str(err))
+    except (RecursionError, MemoryError):
+        found.add(1, 1, "program.too_deep", max=MAX_NESTING)
+    return None
 
 
 def _at(node: ast.AST) -> tuple[int, int]:

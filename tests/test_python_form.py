@@ -267,6 +267,8 @@ def test_a_program_nested_2000_deep_is_refused_cleanly_and_fast(text: str) -> No
     problems = refused(text)
     assert time.perf_counter() - start < 1.0
     assert problems and all(p.line >= 1 for p in problems)
+    if text.startswith(("while path_ahead", "forward(")):
+        assert [p.code for p in problems] == ["program.too_deep"]
 
 
 # Never executed --------------------------------------------------------------------------
