@@ -25,7 +25,7 @@ from game.ui import theme
 Rgb = tuple[int, int, int]
 WHITE: Rgb = (255, 255, 255)
 RUNNING: Rgb = (255, 214, 10)
-FAILED: Rgb = theme.DANGER
+FAILED: Rgb = (214, 40, 40)
 SHADOW_DROP = 4
 SENSOR_ICONS: dict[str, str] = {spec.name: spec.icon for spec in SENSORS}
 KIND_ICONS: dict[str, str] = {"define": "function", "call": "call", "if_else": "if_else"}
@@ -141,6 +141,13 @@ class BlockPainter:
             width = 5 if ring != theme.FOCUS else 3
             outline = box_rect(placed.header, dx, dy).inflate(6, 6)
             pygame.draw.rect(surface, ring, outline, width, border_radius=theme.RADIUS + 3)
+        if block.id == marks.failed:  # a cross as well as the colour, for colour-blind eyes
+            mark = icon("cross", 30, FAILED)
+            head = box_rect(placed.header, dx, dy)
+            side = head.left - 8 - mark.get_width() // 2 if self.rtl else head.right + 8 + 15
+            pygame.draw.circle(surface, (255, 255, 255), (side, head.centery), 19)
+            pygame.draw.circle(surface, FAILED, (side, head.centery), 19, 3)
+            surface.blit(mark, mark.get_rect(center=(side, head.centery)))
 
     def _pieces(self, placed: Placed) -> list[Box]:
         """The header, the spine and foot of a C-shaped block, and its else row."""

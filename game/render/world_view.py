@@ -170,9 +170,12 @@ class WorldView:
         return -abs(math.sin(motion.since_end * 7.0)) * placed.tile * 0.15
 
     def _draw_robot(self, surface: pygame.Surface, placed: Fit, motion: Motion) -> None:
-        if motion.ending == "fell" and motion.after is None:
-            return
         (x, y), heading, scale = self.robot_pose(placed, motion)
+        if motion.ending == "fell" and motion.after is None:
+            scale = 0.3  # only the top of its head still shows above the ripples
+            pygame.draw.circle(
+                surface, SPLASH, (x, y), placed.tile * 0.38, max(1, placed.tile // 16)
+            )
         sprite = robot_sprite(
             max(4, round(placed.tile * scale * ROBOT_SCALE)), round(heading) % 360
         )

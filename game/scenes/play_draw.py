@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import t
+from game.levels import picktext_of
 from game.render.icons import icon
-from game.render.text import draw_paragraph, draw_text, line_height, text_surface
+from game.render.text import draw_paragraph, draw_text, line_height, text_surface, wrap
 from game.render.world_view import WorldView
 from game.ui import theme
 
@@ -149,18 +150,42 @@ def _steps(scene: PlayScene, surface: pygame.Surface) -> None:
 
 
 def _world(scene: PlayScene, surface: pygame.Surface) -> None:
+    """The board under the message of the moment (failure or hint), which never hides it."""
     rects = scene.rects
     assert rects is not None and scene.level is not None
     views = scene.world_views()
-    views[scene.board].draw(surface, rects.world, scene.motion(scene.board))
+    area = pygame.Rect(rects.world)
+    message = _message(scene)
+    if message is not None:
+        used = _banner(scene, surface, *message)
+        area = pygame.Rect(
+            area.x, area.y + used + theme.PAD, area.width, area.height - used - theme.PAD
+        )
+    views[scene.board].draw(surface, area.inflate(-8, -8), scene.motion(scene.board))
     if len(views) > 1:
         _thumbs(scene, surface, views)
-    if scene.playbacks is not None and scene._current().finished:
-        status = scene._current().outcome.status
-        if status != "success":
-            _failure(scene, surface, status)
-    if scene.hint_open:
-        _hint(scene, surface)
+
+
+def _message(scene: PlayScene) -> tuple[list[str], str, theme.Rgb] | None:
+    """The lines, icon and colour of the banner to show, if any: a hint asked for, else
+    why the run failed."""
+    lang = scene.app.lang
+    level = scene.level
+    assert level is not None
+    if scene.hint_open and scene.hints_shown:
+        title = t("play.hint_count", lang, n=scene.hints_shown, total=len(level.hints))
+        text = picktext_of(level.hints[scene.hints_shown - 1], lang)
+        return [title, text], "hint", (255, 248, 220)
+    if scene.playbacks is None or not scene._current().finished:
+        return None
+    status = scene._current().outcome.status
+    if status == "success":
+        return None
+    limit = scene.editor.max_blocks
+    lines = [t(f"status.{status}", lang), t(f"play.advice.{status}", lang, max=limit)]
+    if len(level.boards) > 1:
+        lines.append(t("play.all_maps", lang))
+    return lines, "cross", (255, 236, 228)
 
 
 def _thumbs(scene: PlayScene, surface: pygame.Surface, views: list[WorldView]) -> None:
@@ -195,17 +220,19 @@ def _thumbs(scene: PlayScene, surface: pygame.Surface, views: list[WorldView]) -
 
 def _banner(
     scene: PlayScene, surface: pygame.Surface, lines: list[str], picture: str, fill: theme.Rgb
-) -> None:
+) -> int:
+    """A message card across the top of the world area; returns its height."""
     rects = scene.rects
     assert rects is not None
     lang = scene.app.lang
     size = theme.text_size("body", scene.app.text_scale)
-    box = pygame.Rect(
-        rects.world.x + theme.PAD, rects.world.y + theme.PAD, rects.world.width - 2 * theme.PAD, 0
-    )
+    box = pygame.Rect(rects.world.x, rects.world.y, rects.world.width, 0)
     text_box = box.inflate(-(60 + 2 * theme.PAD), 0)
-    heights = [len(_wrap(line, size, text_box.width, lang)) for line in lines]
-    box.height = sum(heights) * line_height(size) + 2 * theme.PAD + theme.GAP * (len(lines) - 1)
+    heights = [
+        len(wrap(line, size, text_box.width, lang, index == 0)) * line_height(size, index == 0)
+        for index, line in enumerate(lines)
+    ]
+    box.height = sum(heights) + 2 * theme.PAD + theme.GAP * len(lines)
     box.height = max(box.height, 64)
     card(surface, box, fill)
     mark = icon(picture, 44)
@@ -221,33 +248,7 @@ def _banner(
         area = pygame.Rect(text_box.x, y, text_box.width, box.bottom - y)
         used = draw_paragraph(surface, line, area, size, theme.INK, lang, "start", bold=index == 0)
         y += used + theme.GAP
-
-
-def _wrap(text: str, size: int, width: int, lang: str) -> list[str]:
-    from game.render.text import wrap
-
-    return wrap(text, size, width, lang)
-
-
-def _failure(scene: PlayScene, surface: pygame.Surface, status: str) -> None:
-    lang = scene.app.lang
-    limit = scene.editor.max_blocks
-    lines = [t(f"status.{status}", lang), t(f"play.advice.{status}", lang, max=limit)]
-    if scene.level is not None and len(scene.level.boards) > 1:
-        lines.append(t("play.all_maps", lang))
-    _banner(scene, surface, lines, "cross", (255, 236, 228))
-
-
-def _hint(scene: PlayScene, surface: pygame.Surface) -> None:
-    level = scene.level
-    assert level is not None
-    lang = scene.app.lang
-    from game.levels import picktext_of
-
-    total = len(level.hints)
-    shown = [picktext_of(h, lang) for h in level.hints[: scene.hints_shown]]
-    title = t("play.hint_count", lang, n=scene.hints_shown, total=total)
-    _banner(scene, surface, [title, shown[-1]], "hint", (255, 248, 220))
+    return box.height
 
 
 def _success(scene: PlayScene, surface: pygame.Surface) -> None:

@@ -134,9 +134,9 @@ def play_rects(
     thumbs_h = THUMBS if boards > 1 else 0
     world = pygame.Rect(
         world_card.x + pad,
-        world_card.y + CARD_HEAD,
+        world_card.y + CARD_HEAD + 8,
         world_card.width - 2 * pad,
-        world_card.height - CARD_HEAD - CONTROLS - thumbs_h - pad,
+        world_card.height - CARD_HEAD - 8 - CONTROLS - thumbs_h - pad,
     )
     thumbs = _thumbs(world_card, world.bottom + pad // 2, boards) if boards > 1 else []
     code = world_card.inflate(-2 * pad, 0)
