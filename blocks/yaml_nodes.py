@@ -142,15 +142,18 @@ def read_text(path: str | Path) -> str:
             size = max(len(data), os.fstat(handle.fileno()).st_size)
     except OSError as err:
         raise InvalidInput([problem(1, 1, "file.unreadable", detail=err.strerror or "")]) from None
+    _refuse_over_cap(size)
+    return decode(data)
+
+
+def _refuse_over_cap(size: int) -> None:
     if size > MAX_BYTES:
         raise InvalidInput([problem(1, 1, "file.too_big", size=size, max=MAX_BYTES)])
-    return decode(data)
 
 
 def decode(data: bytes) -> str:
     """Bytes to text, refusing oversized and non-UTF-8 files with a located problem."""
-    if len(data) > MAX_BYTES:
-        raise InvalidInput([problem(1, 1, "file.too_big", size=len(data), max=MAX_BYTES)])
+    _refuse_over_cap(len(data))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -161,17 +164,13 @@ def decode(data: bytes) -> str:
 
 def load(text: str) -> YNode | None:
     """Parse one YAML document into located values; None for an empty document."""
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_BYTES:
-        raise InvalidInput([problem(1, 1, "file.too_big", size=size, max=MAX_BYTES)])
+    _refuse_over_cap(len(text.encode("utf-8", "surrogatepass")))
     try:
-        loader = _GuardedLoader(text)
+        loader = _GuardedLoader(text)  # checks every character before reading any
     except ReaderError as err:
         raise InvalidInput([_reader_problem(text, err)]) from None
     try:
         root = loader.get_single_node()
-    except ReaderError as err:
-        raise InvalidInput([_reader_problem(text, err)]) from None
     except _Refused as refused:
         raise InvalidInput([refused.problem]) from None
     except yaml.MarkedYAMLError as err:
