@@ -1,0 +1,308 @@
+"""Kept pieces of program by size, for the smallest-program search.
+
+Size by size, every loop and branch around a kept body, and every kept statement followed
+by a kept list, is worked out on every state (game.search_space); a piece is kept only if
+no piece kept before, of the same size or smaller, ends the same way everywhere at no
+higher cost (in steps and evaluations). A dropped piece can always be replaced by the one
+that made it redundant without making a program bigger or a successful run fail, and
+composing pieces respects that order, so by induction the kept lists of each size stand
+for every list of that size.
+
+Tables cost memory (rows times states); beyond what fits, pieces of a size are described
+lazily (game.search_families) and evaluated only where the search needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from blocks.program import Statement
+from game.search_families import (
+    Actions,
+    Branch,
+    CallOf,
+    Context,
+    Family,
+    Index,
+    Ints,
+    Loop,
+    RepeatLoop,
+    Seq,
+    Table,
+    Union,
+    powers,
+)
+from game.search_space import Behaviour, Condition, Space
+
+# Pieces worked out on every state are kept in memory: rows times states, three numbers each.
+CELL_LIMIT = 12_000_000
+# Rows evaluated at once when working out a table.
+CHUNK = 1 << 17
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Which kinds of statement the level's palette allows, and how to write them."""
+
+    repeat: bool
+    loop: bool
+    until_only: bool
+    plain_if: bool
+    if_else: bool
+    plain_as_else: bool
+    function: bool
+
+    @staticmethod
+    def of(blocks: tuple[str, ...]) -> Palette:
+        has = set(blocks)
+        return Palette(
+            repeat="repeat" in has,
+            loop="while" in has or "until" in has,
+            until_only="until" in has and "while" not in has,
+            plain_if="if" in has or "if_else" in has,
+            if_else="if_else" in has,
+            plain_as_else="if" not in has,
+            function="function" in has,
+        )
+
+    @property
+    def conditions(self) -> bool:
+        return self.loop or self.plain_if
+
+
+@dataclass(eq=False)
+class Store:
+    """Every kept piece's behaviour, found by a hash of where it ends, to drop copies."""
+
+    space: Space
+    coef: npt.NDArray[np.uint64] = field(init=False)
+    index: dict[int, list[tuple[Ints, Ints, Ints]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        rng = np.random.default_rng(20240611)
+        self.coef = rng.integers(1, 2**63, size=self.space.size, dtype=np.uint64) | np.uint64(1)
+
+    def _hash(self, rows: Ints) -> npt.NDArray[np.uint64]:
+        hashed: npt.NDArray[np.uint64] = (rows.astype(np.uint64) * self.coef).sum(
+            axis=1, dtype=np.uint64
+        )
+        return hashed
+
+    def keep(self, batch: Behaviour) -> npt.NDArray[np.bool_]:
+        """Which rows of `batch` are new: not ending like a kept piece at no lower cost."""
+        kept = np.zeros(len(batch), dtype=np.bool_)
+        if not len(batch):
+            return kept
+        where = self._hash(batch.nxt)
+        whole = where ^ (self._hash(batch.steps) * np.uint64(3)) ^ self._hash(batch.evals)
+        _, first, group = np.unique(whole, return_index=True, return_inverse=True)
+        # Rows sharing a hash are copies of the group's first row, unless hashes met by
+        # chance: those are looked at one by one like the first rows.
+        twin = first[group.ravel()]
+        differ = (
+            (batch.nxt != batch.nxt[twin]).any(axis=1)
+            | (batch.steps != batch.steps[twin]).any(axis=1)
+            | (batch.evals != batch.evals[twin]).any(axis=1)
+        )
+        for i in np.union1d(first, np.flatnonzero(differ)):
+            nxt, steps, evals = batch.nxt[i], batch.steps[i], batch.evals[i]
+            bucket = self.index.setdefault(int(where[i]), [])
+            if any(
+                (s <= steps).all() and (e <= evals).all() and np.array_equal(n, nxt)
+                for n, s, e in bucket
+            ):
+                continue
+            bucket.append((nxt, steps, evals))
+            kept[i] = True
+        return kept
+
+
+@dataclass(eq=False)
+class _Empty(Family):
+    """The empty list."""
+
+    size: int = 0
+    rows: int = 1
+
+    def statements(self, row: int) -> tuple[Statement, ...]:
+        return ()
+
+
+@dataclass(eq=False)
+class _Picked(Family):
+    """Some rows of a family, numbered from 0 (the repeat counts worth keeping)."""
+
+    family: Family
+    picked: Index
+
+    def __post_init__(self) -> None:
+        self.size = self.family.size
+        self.rows = len(self.picked)
+
+    def statements(self, row: int) -> tuple[Statement, ...]:
+        return self.family.statements(int(self.picked[row]))
+
+
+class Library:
+    """Kept lists by size: tables while memory allows, lazy families beyond.
+
+    `call`, when given, is the behaviour of `call f` for a function worked out by the
+    caller: it joins the actions as a statement of one block.
+    """
+
+    def __init__(self, ctx: Context, palette: Palette, call: Behaviour | None = None) -> None:
+        self.ctx = ctx
+        self.space = ctx.space
+        self.palette = palette
+        self.call = call
+        self.store = Store(self.space)
+        self.tables: dict[int, Table] = {}
+        self.cells = 0
+        self._singles: dict[int, Table] = {}
+        identity = self.space.identity()
+        self.store.keep(identity)
+        self.empty = Table(0, identity, [(_Empty(), 0)])
+        self.conditions = self.space.conditions
+        self.branch_conditions = _one_of_each_pair(self.space.conditions)
+        self.build(1)
+
+    def lists(self, size: int) -> Family:
+        """Every kept list of `size` blocks (the empty list for 0)."""
+        if size == 0:
+            return self.empty
+        if size in self.tables:
+            return self.tables[size]
+        parts: list[Family] = [Seq(self.singles(i), self.lists(size - i)) for i in range(1, size)]
+        parts.append(self.singles(size))
+        return Union([p for p in parts if p.rows], size)
+
+    def singles(self, size: int) -> Family:
+        """Every kept single statement of `size` blocks."""
+        if size in self.tables:
+            if size not in self._singles:
+                table = self.tables[size]
+                self._singles[size] = table.subset(table.single)
+            return self._singles[size]
+        return Union([f for f in self.compounds(size) if f.rows], size)
+
+    def compounds(self, size: int) -> list[Family]:
+        """Loops and branches of `size` blocks around kept bodies."""
+        pal = self.palette
+        body = self.lists(size - 1)
+        families: list[Family] = []
+        if not body.rows:
+            return families
+        if pal.repeat:
+            families.append(RepeatLoop(body))
+        if pal.loop:
+            families += [Loop(c, body, pal.until_only) for c in self.conditions]
+        if pal.plain_if:
+            families += [
+                Branch(c, body, None, pal.plain_as_else)
+                for c in self.conditions
+                if not c.holds.all()
+            ]
+        if pal.if_else:
+            for yes_size in range(1, size - 1):
+                yes, no = self.lists(yes_size), self.lists(size - 1 - yes_size)
+                families += [Branch(c, yes, no) for c in self.branch_conditions]
+        return families
+
+    def affordable(self, size: int) -> bool:
+        """Whether working out every piece of `size` on every state fits in memory."""
+        if size - 1 not in self.tables or self.cells >= CELL_LIMIT:
+            return False
+        rows = sum(f.rows for f in self.compounds(size) if not isinstance(f, RepeatLoop))
+        rows += sum(self.singles(i).rows * self.lists(size - i).rows for i in range(1, size))
+        return rows * self.space.size <= 4 * CELL_LIMIT
+
+    def build(self, size: int) -> None:
+        """Work out every piece of `size` blocks on every state and keep the new ones."""
+        if size == 1:
+            singles = self._keep_all(size, self._base())
+        else:
+            singles = self._keep_all(size, self._compound_tables(size))
+        singles.single[:] = True
+        self.tables[size] = singles
+        lists = [singles]
+        for i in range(1, size):
+            seq = Seq(self.singles(i), self.lists(size - i))
+            lists.append(self._keep_all(size, [(seq, self._evaluate_all(seq))]))
+        table = _concat(size, lists)
+        self.tables[size] = table
+        self.cells += table.rows * self.space.size
+
+    def _base(self) -> list[tuple[Family, Behaviour]]:
+        names = tuple(self.space.actions)
+        actions = Actions(names)
+        base: list[tuple[Family, Behaviour]] = [(actions, actions.table(self.space))]
+        if self.call is not None:
+            base.append((CallOf(), self.call))
+        return base
+
+    def _compound_tables(self, size: int) -> list[tuple[Family, Behaviour]]:
+        out: list[tuple[Family, Behaviour]] = []
+        for family in self.compounds(size):
+            if isinstance(family, RepeatLoop) and isinstance(family.body, Table):
+                behaviour, rows = powers(self.ctx, family.body)
+                out.append((_Picked(family, rows), behaviour))
+            else:
+                out.append((family, self._evaluate_all(family)))
+        return out
+
+    def _evaluate_all(self, family: Family) -> Behaviour:
+        """Every row of `family` on every state."""
+        n = self.space.size
+        per = max(1, CHUNK // n)
+        every = np.arange(n, dtype=np.int32)
+        parts = []
+        for start in range(0, family.rows, per):
+            self.ctx.tick()
+            rows = np.arange(start, min(family.rows, start + per), dtype=np.int64)
+            ends = family.at(np.repeat(rows, n), np.tile(every, len(rows)), self.ctx)
+            parts.append(Behaviour(*(a.reshape(len(rows), n) for a in ends)))
+        return _stack(parts, n)
+
+    def _keep_all(self, size: int, batches: list[tuple[Family, Behaviour]]) -> Table:
+        parts: list[Table] = []
+        for family, behaviour in batches:
+            self.ctx.tick()
+            rows = np.flatnonzero(self.store.keep(behaviour))
+            sources = [(family, int(r)) for r in rows]
+            parts.append(Table(family.size, behaviour.take(rows), sources))
+        return _concat(size, parts)
+
+
+def _one_of_each_pair(conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """For `if ... else`, a question and its opposite give the same programs, swapped; a
+    question that always holds just runs its first branch, one block less without it."""
+    kept = []
+    seen: set[bytes] = set()
+    for c in conditions:
+        if c.holds.all() or (~c.holds).tobytes() in seen:
+            continue
+        seen.add(c.holds.tobytes())
+        kept.append(c)
+    return tuple(kept)
+
+
+def _stack(parts: list[Behaviour], width: int) -> Behaviour:
+    if not parts:
+        empty = np.zeros((0, width), dtype=np.int32)
+        return Behaviour(empty, empty.copy(), empty.copy())
+    return Behaviour(
+        np.concatenate([p.nxt for p in parts]),
+        np.concatenate([p.steps for p in parts]),
+        np.concatenate([p.evals for p in parts]),
+    )
+
+
+def _concat(size: int, parts: list[Table]) -> Table:
+    width = parts[0].behaviour.nxt.shape[1] if parts else 0
+    behaviour = _stack([p.behaviour for p in parts if p.rows], width)
+    sources = [s for p in parts for s in p.sources]
+    single = np.concatenate([p.single for p in parts]) if parts else np.zeros(0, np.bool_)
+    return Table(size, behaviour, sources, single)
