@@ -35,6 +35,7 @@ from game.scenes.menu_parts import (
     fit_text,
     handle_arrows,
     open_level,
+    own_lang,
     paint_background,
     panel,
     where_to_continue,
@@ -58,6 +59,7 @@ BAR_HEIGHT = 76
 FOOTER_HEIGHT = 52
 TILE_GAP = 16
 SCROLL_STEP = 60
+MAX_CONTENT_WIDTH = 1500
 
 
 @dataclass
@@ -219,7 +221,7 @@ class LevelMap(Scene):
         self.bar = self._bar_buttons()
         self.tiles = self._layout_tiles()
         self.group = Group([*self.bar, *self.tiles])
-        if not self.scrolled_to_current:
+        if not self.scrolled_to_current and self.tiles:
             self.scrolled_to_current = True
             current = next((tile for tile in self.tiles if tile.state.current), None)
             if current is not None:
@@ -264,13 +266,18 @@ class LevelMap(Scene):
         return [home, gear]
 
     def _tile_side(self) -> int:
-        return max(84, min(124, self.size[0] // 11))
+        return max(84, min(136, self.size[0] // 11))
+
+    def _margin(self) -> int:
+        """Space left and right of the packs; wide windows keep the packs in the middle."""
+        width = self.size[0]
+        return max(24, width // 30, (width - MAX_CONTENT_WIDTH) // 2)
 
     def _layout_tiles(self) -> list[LevelTile]:
         """Tiles in content coordinates: pack after pack, rows in reading order."""
         width, rtl = self.size[0], self.app.rtl
         side = self._tile_side()
-        margin = max(24, width // 30)
+        margin = self._margin()
         per_row = max(1, (width - 2 * margin + TILE_GAP) // (side + TILE_GAP))
         title = theme.text_size("title", self.app.text_scale)
         current = self._current()
@@ -424,7 +431,7 @@ class LevelMap(Scene):
     def _draw_sections(self, surface: pygame.Surface) -> None:
         width, rtl, lang = self.size[0], self.app.rtl, self.app.lang
         size = theme.text_size("title", self.app.text_scale)
-        margin = max(24, width // 30)
+        margin = self._margin()
         slot = line_height(size, True, "ع")
         for pack, y, colour in self.sections:
             top = y + self.viewport.top - self.scroll
@@ -477,7 +484,7 @@ class LevelMap(Scene):
     def _draw_player(self, surface: pygame.Surface, home: pygame.Rect) -> int:
         """The player's face and name after the home button; returns how far from the start
         side (left, or right in Arabic) the bar is now used."""
-        width, lang, rtl = self.size[0], self.app.lang, self.app.rtl
+        width, rtl = self.size[0], self.app.rtl
         used = width - home.left if rtl else home.right
         profile_id = self.app.progress.profile_id
         profile = self.app.progress.profile(profile_id) if profile_id is not None else None
@@ -485,8 +492,9 @@ class LevelMap(Scene):
             return used
         face = avatar(profile.avatar, 52)
         label = theme.text_size("label", self.app.text_scale)
-        short = fit_text(profile.name, label, width // 7, lang, True)
-        name = text_surface(short, label, theme.INK, lang, True)
+        script = own_lang(profile.name)
+        short = fit_text(profile.name, label, width // 7, script, True)
+        name = text_surface(short, label, theme.INK, script, True)
         start = width - used - 16 if rtl else used + 16
         covered = blit_row(surface, [face, name], (start, BAR_HEIGHT // 2), rtl, "start")
         return used + 16 + covered.width

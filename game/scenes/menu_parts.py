@@ -13,7 +13,7 @@ import pygame
 from game.catalog import LevelEntry, PackEntry, default_catalog, next_level, unlocked
 from game.i18n import LANGUAGES, RTL_LANGUAGES, t
 from game.render.icons import icon
-from game.render.text import text_surface, text_width
+from game.render.text import has_rtl_letters, is_rtl, text_surface, text_width
 from game.scenes import SCENES
 from game.ui import theme
 from game.ui.widgets import Button, Widget, is_key
@@ -113,6 +113,12 @@ def handle_arrows(widgets: Sequence[Widget], event: pygame.event.Event) -> bool:
     if event.type != pygame.KEYDOWN or event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
         return False
     return is_key(event, *ARROWS) and focus_towards(widgets, event.key)
+
+
+def own_lang(text: str) -> str:
+    """The language to lay out a player's name in: its own script's direction, whatever the
+    screen's language ("Chloé" reads left to right even on an Arabic screen)."""
+    return "ar" if has_rtl_letters(text) else "en"
 
 
 def fit_text(text: str, size: int, width: int, lang: str, bold: bool = False) -> str:
@@ -234,6 +240,21 @@ class LanguageButton(Button):
             surface.blit(
                 label, label.get_rect(midleft=(left + 2 * radius + theme.GAP, body.centery))
             )
+
+
+class ArrowButton(Button):
+    """A button with a left or right arrow (and maybe a word): "back" points to where the
+    reading comes from, so it points right in Arabic; "forward" points the other way."""
+
+    def _draw_content(self, surface: pygame.Surface, body: pygame.Rect, ink: theme.Rgb) -> None:
+        size = theme.text_size("label", self.scale)
+        side = min(round(size * 1.4), body.height - 8)
+        rtl = is_rtl(self.lang)
+        arrow = icon("back", side, ink, flip=(self.icon_name == "forward") != rtl)
+        parts = [arrow]
+        if self.text:
+            parts.append(text_surface(self.text, size, ink, self.lang, bold=True))
+        blit_row(surface, parts, body.center, rtl)
 
 
 def language_buttons(

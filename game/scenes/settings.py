@@ -19,6 +19,7 @@ from game.render.text import line_height, text_surface
 from game.scenes.menu_parts import (
     SELECTED,
     UNSELECTED,
+    ArrowButton,
     blit_row,
     draw_badge,
     handle_arrows,
@@ -88,10 +89,19 @@ class SettingsScene(Scene):
         where = focused.rect.center if keep_focus and focused is not None else None
         width, height = self.size
         rtl, lang, scale = self.app.rtl, self.app.lang, self.app.text_scale
-        back = self._choice(t("menu.back", lang), "back", self.back, False)
-        back.colour, back.ink = theme.PANEL, theme.INK
-        back.rect.topleft = (14, 12)
-        back.rect.height = BAR_HEIGHT - 24
+        words = t("menu.back", lang)
+        back_w = Button.fit(words, "back", lang, scale)[0] + 20
+        back = ArrowButton(
+            pygame.Rect(14, 12, back_w, BAR_HEIGHT - 24),
+            words,
+            "back",
+            self.back,
+            lang,
+            colour=theme.PANEL,
+            ink=theme.INK,
+            scale=scale,
+            sound=self.app.sound,
+        )
         if rtl:
             back.rect = mirror_x(back.rect, width)
         self.card = pygame.Rect(0, BAR_HEIGHT + 16, min(width - 32, 980), 0)

@@ -18,12 +18,14 @@ from game.render.avatars import AVATARS, avatar, avatar_colour
 from game.render.icons import icon
 from game.render.text import draw_text, line_height, text_surface, wrap
 from game.scenes.menu_parts import (
+    ArrowButton,
     blit_row,
     draw_label,
     fit_text,
     handle_arrows,
     language_buttons,
     open_level,
+    own_lang,
     paint_background,
     panel,
     place,
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from game.app import App
 
 CARD_GAP = 16
+MIN_CARD_ROOM = 170
 
 
 class ProfileCard(Button):
@@ -65,9 +68,10 @@ class ProfileCard(Button):
         side = min(body.width - 2 * theme.PAD, body.height - name_h - 2 * theme.PAD)
         face = avatar(self.profile.avatar, max(8, side))
         surface.blit(face, face.get_rect(midtop=(body.centerx, body.top + theme.PAD)))
-        name = fit_text(self.text, size, body.width - theme.PAD, self.lang, bold=True)
+        script = own_lang(self.text)
+        name = fit_text(self.text, size, body.width - theme.PAD, script, bold=True)
         centre = (body.centerx, body.bottom - theme.PAD // 2 - name_h // 2)
-        draw_label(surface, name, centre, size, ink, self.lang, bold=True)
+        draw_label(surface, name, centre, size, ink, script, bold=True)
         if self.selected:
             edge = theme.darker(avatar_colour(self.profile.avatar), 0.2)
             pygame.draw.rect(surface, edge, body, width=4, border_radius=theme.RADIUS)
@@ -92,8 +96,10 @@ class NewPlayerCard(Button):
 
     def _draw_content(self, surface: pygame.Surface, body: pygame.Rect, ink: theme.Rgb) -> None:
         size = theme.text_size("body", self.scale)
-        lines = wrap(self.text, size, body.width - theme.PAD, self.lang, bold=True)[:2]
         step = line_height(size)
+        lines = wrap(self.text, size, body.width - theme.PAD, self.lang, bold=True)[:2]
+        if len(lines) > 1 and body.height - 2 * step < 64:  # too short for two lines
+            lines = [fit_text(self.text, size, body.width - theme.PAD, self.lang, bold=True)]
         words_h = step * len(lines)
         radius = max(16, min(body.width, body.height - words_h) // 2 - theme.PAD)
         centre = (body.centerx, body.top + theme.PAD + radius)
@@ -145,6 +151,8 @@ class Welcome(Scene):
         self.texts: list[tuple[str, tuple[int, int], int, theme.Rgb, bool]] = []
         self.name_input: TextInput | None = None
         self.header_top = 16
+        self.show_tagline = True
+        self.card_room = 0
 
     # -- life cycle --
 
@@ -230,7 +238,14 @@ class Welcome(Scene):
         focused = self.group.focused()
         where = focused.rect.center if keep_focus and focused is not None else None
         self.texts = []
-        widgets = self._panel_widgets() if self.creating else self._main_widgets()
+        if self.creating:
+            widgets = self._panel_widgets()
+        else:
+            self.show_tagline = True
+            widgets = self._main_widgets()
+            if self.card_room < MIN_CARD_ROOM:  # a short window: the faces matter more
+                self.texts, self.show_tagline = [], False
+                widgets = self._main_widgets()
         self.group = Group(widgets)
         if where is not None:
             for widget in widgets:
@@ -272,8 +287,9 @@ class Welcome(Scene):
         widgets.append(gear)
         title = theme.text_size("title", app.text_scale) + 8
         self.header_top = margin
-        top = margin + line_height(title) + line_height(theme.text_size("body", app.text_scale))
-        top += theme.GAP * 2
+        top = margin + line_height(title) + theme.GAP * 2
+        if self.show_tagline:
+            top += line_height(theme.text_size("body", app.text_scale))
         top = self._heading("welcome.language", top)
         languages = language_buttons(app.lang, self.pick_language, app.text_scale, app.sound)
         rects = row_rects([b.rect.size for b in languages], width // 2, top, CARD_GAP, rtl)
@@ -283,7 +299,8 @@ class Welcome(Scene):
         top = self._heading("welcome.who", top)
         bottom_buttons = self._go_buttons()
         room = height - margin - top - (bottom_buttons[0].rect.height if bottom_buttons else 40)
-        widgets += self._cards(top, room - theme.PAD * 2)
+        self.card_room = room - theme.PAD * 2
+        widgets += self._cards(top, self.card_room)
         if bottom_buttons:
             sizes = [b.rect.size for b in bottom_buttons]
             y = height - margin - sizes[0][1]
@@ -312,8 +329,8 @@ class Welcome(Scene):
         width = self.size[0]
         rtl, scale = self.app.rtl, self.app.text_scale
         label = line_height(theme.text_size("label", scale))
-        card_h = max(110, min(200, room))
-        card_w = max(110, card_h - label + 10)
+        card_h = max(110, min(max(200, self.size[1] * 2 // 9), room))
+        card_w = max(130, min(220, card_h - label + 10))
         arrow_w = 56
         per_row = max(1, (width - 2 * arrow_w - 4 * CARD_GAP) // (card_w + CARD_GAP))
         rows = 2 if room >= 2 * card_h + CARD_GAP and card_h >= 200 else 1
@@ -344,9 +361,17 @@ class Welcome(Scene):
         width, rtl = self.size[0], self.app.rtl
         arrows: list[Widget] = []
         for step, name, x in ((-1, "back", 12), (1, "forward", width - 12 - 56)):
-            button = self._button("", name, partial(self.turn_page, step), theme.PANEL)
-            button.ink = theme.INK
-            button.rect = pygame.Rect(x, middle - 40, 56, 80)
+            rect = pygame.Rect(x, middle - 40, 56, 80)
+            button = ArrowButton(
+                rect,
+                "",
+                name,
+                partial(self.turn_page, step),
+                self.app.lang,
+                colour=theme.PANEL,
+                ink=theme.INK,
+                sound=self.app.sound,
+            )
             if rtl:
                 button.rect = mirror_x(button.rect, width)
             button.enabled = 0 <= self.page + step < pages
@@ -425,6 +450,8 @@ class Welcome(Scene):
         robot = icon("robot", line_height(size))
         top = self.header_top
         blit_row(surface, [robot, name], (width // 2, top + line_height(size) // 2), self.app.rtl)
+        if not self.show_tagline:
+            return
         tagline = theme.text_size("body", scale)
         draw_text(
             surface,
