@@ -93,9 +93,17 @@ def cmd_solve(args: argparse.Namespace) -> int:
         "steps": len(search.actions) if search.actions is not None else None,
         "actions": list(search.actions) if search.actions is not None else None,
     }
+    lines: list[str] = []
     if args.blocks:
-        result["program"] = None
-        print(t("cli.blocks_later", args.lang), file=sys.stderr)
+        from game.program_search import DEFAULT_BUDGET, smallest_program
+        from game.search_report import budget_line, search_json, search_lines
+
+        found = smallest_program(level, args.budget or DEFAULT_BUDGET)
+        result.update(search_json(found))
+        lines = search_lines(found, args.lang)
+        solved = solved or found.program is not None
+        if not args.json:
+            print(budget_line(found, args.lang), file=sys.stderr)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     elif search.actions is not None:
@@ -106,6 +114,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
         print(t("cli.gave_up", args.lang, states=search.explored))
     else:
         print(t("cli.unsolvable", args.lang, max_steps=level.max_steps))
+    if not args.json:
+        print("\n".join(lines))
     return EXIT_OK if solved else EXIT_FAIL
 
 
@@ -221,6 +231,12 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("level", metavar="LEVEL")
     solve.add_argument("--json", action="store_true", help="print one JSON object")
     solve.add_argument("--blocks", action="store_true", help="also search the smallest program")
+    solve.add_argument(
+        "--budget",
+        type=float,
+        metavar="SECONDS",
+        help="time for the smallest-program search (default 10)",
+    )
     train = command("train", cmd_train, "train the learning robot on a level")
     train.add_argument("level", metavar="LEVEL")
     train.add_argument(

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 from blocks.program import Repeat, block_count
 from game.program_search import smallest_program
 from game.runner import run
 from tests.conftest import make_level
 
+ROOT = Path(__file__).resolve().parent.parent
 EVERYTHING = "[forward, turn_left, turn_right, pick_up, repeat, while, until, if, if_else]"
 
 
@@ -125,3 +131,51 @@ def test_the_program_found_counts_its_blocks() -> None:
     found = smallest_program(level)
     assert found.program is not None
     assert block_count(found.program) == found.blocks == 4
+
+
+def test_solve_blocks_json_reports_the_program_and_what_is_proved(tmp_path: Path) -> None:
+    level = tmp_path / "corridor.yaml"
+    level.write_text(
+        "format: 1\nid: c\ntitle: C\nmap: |\n  #######\n  #>....F#\n  #######\n"
+        "goals: [reach_goal]\nblocks: [forward, repeat]\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "solve", str(level), "--blocks", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["steps"] == 5
+    assert out["program"] == {"blocks": 2, "program": [{"repeat": 5, "do": ["forward"]}]}
+    assert out["proved"] is True
+    assert out["ruled_out_up_to"] == 1
+    assert out["budget_seconds"] == 10.0
+
+
+def test_solve_blocks_prints_the_budget_and_says_when_it_ran_out(tmp_path: Path) -> None:
+    level = tmp_path / "gems.yaml"
+    level.write_text(
+        "format: 1\nid: g\ntitle: G\nmap: |\n"
+        "  #########\n  #>*.*.*.#\n  #.#.#.#*#\n  #*.*.*.F#\n  #########\n"
+        "goals: [collect_gems, reach_goal]\n"
+        f"blocks: {EVERYTHING}\n",
+        encoding="utf-8",
+    )
+    args = ["solve", str(level), "--blocks", "--budget", "0.2", "--lang", "en"]
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120
+    )
+    assert "of a 0.2 s budget" in done.stderr
+    assert "no program found within the budget" in done.stdout
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    out = json.loads(done.stdout)
+    assert out["program"] is None and out["proved"] is False
+    assert out["budget_seconds"] == 0.2
