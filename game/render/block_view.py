@@ -55,7 +55,6 @@ class Marks:
     running: int | None = None
     failed: int | None = None
     focus: int | None = None
-    dragging: int | None = None
 
 
 class BlockPainter:
@@ -94,21 +93,24 @@ class BlockPainter:
         marks: Marks,
         clip: pygame.Rect | None = None,
     ) -> None:
+        """Every block, then the marks (running, failed, focus) on top."""
         dx, dy = offset
         for placed in layout.placed:
-            if marks.dragging is not None and placed.block.id == marks.dragging:
-                continue
             rect = box_rect(placed.box, dx, dy)
-            if clip is not None and not rect.colliderect(clip):
-                continue
-            self.draw_block(surface, placed, (dx, dy), marks)
+            if clip is None or rect.colliderect(clip):
+                self.paint_block(surface, placed, offset)
+        self.draw_marks(surface, layout, offset, marks)
 
-    def draw_block(
-        self, surface: pygame.Surface, placed: Placed, offset: tuple[int, int], marks: Marks
-    ) -> None:
+    def layout_surface(self, layout: Layout) -> pygame.Surface:
+        """The whole program drawn once (marks apart): a frame then costs one blit."""
+        surface = pygame.Surface((layout.width, layout.height + SHADOW_DROP), pygame.SRCALPHA)
+        for placed in layout.placed:
+            self.paint_block(surface, placed, (0, 0))
+        return _ready(surface)
+
+    def paint_block(self, surface: pygame.Surface, placed: Placed, offset: tuple[int, int]) -> None:
         dx, dy = offset
-        block = placed.block
-        colour = colour_of(block.kind)
+        colour = colour_of(placed.block.kind)
         for piece in self._pieces(placed):
             pygame.draw.rect(
                 surface,
@@ -128,26 +130,30 @@ class BlockPainter:
                 surface.blit(word, word.get_rect(midleft=(row.x + inset, row.centery)))
         header = self._header(placed)
         surface.blit(header, (placed.header.x + dx, placed.header.y + dy))
-        ring = (
-            RUNNING
-            if block.id == marks.running
-            else FAILED
-            if block.id == marks.failed
-            else theme.FOCUS
-            if block.id == marks.focus
-            else None
-        )
-        if ring is not None:
-            width = 5 if ring != theme.FOCUS else 3
-            outline = box_rect(placed.header, dx, dy).inflate(6, 6)
-            pygame.draw.rect(surface, ring, outline, width, border_radius=theme.RADIUS + 3)
-        if block.id == marks.failed:  # a cross as well as the colour, for colour-blind eyes
-            mark = icon("cross", 30, FAILED)
+
+    def draw_marks(
+        self, surface: pygame.Surface, layout: Layout, offset: tuple[int, int], marks: Marks
+    ) -> None:
+        """Rings around the running (yellow), failed (red, with a cross) and focused block."""
+        dx, dy = offset
+        for block_id, ring, width in (
+            (marks.focus, theme.FOCUS, 3),
+            (marks.running, RUNNING, 5),
+            (marks.failed, FAILED, 5),
+        ):
+            placed = layout.find(block_id) if block_id is not None else None
+            if placed is None:
+                continue
             head = box_rect(placed.header, dx, dy)
-            side = head.left - 8 - mark.get_width() // 2 if self.rtl else head.right + 8 + 15
-            pygame.draw.circle(surface, (255, 255, 255), (side, head.centery), 19)
-            pygame.draw.circle(surface, FAILED, (side, head.centery), 19, 3)
-            surface.blit(mark, mark.get_rect(center=(side, head.centery)))
+            pygame.draw.rect(
+                surface, ring, head.inflate(6, 6), width, border_radius=theme.RADIUS + 3
+            )
+            if ring == FAILED:  # a cross as well as the colour, for colour-blind eyes
+                mark = icon("cross", 30, FAILED)
+                side = head.left - 8 - mark.get_width() // 2 if self.rtl else head.right + 8 + 15
+                pygame.draw.circle(surface, (255, 255, 255), (side, head.centery), 19)
+                pygame.draw.circle(surface, FAILED, (side, head.centery), 19, 3)
+                surface.blit(mark, mark.get_rect(center=(side, head.centery)))
 
     def _pieces(self, placed: Placed) -> list[Box]:
         """The header, the spine and foot of a C-shaped block, and its else row."""

@@ -39,7 +39,7 @@ from game.ui import theme
 from game.ui.code_box import CodeBox
 from game.ui.program_panel import ProgramPanel
 from game.ui.scene import Scene
-from game.ui.tool_button import ToolButton
+from game.ui.tool_button import SnapButton, ToolButton
 from game.ui.widgets import Button, Dialog, Group
 from game.world.outcome import Frame
 
@@ -203,12 +203,12 @@ class PlayScene(Scene):
             "replay": (self.close_success, theme.ACCENT),
             "next": (self.go_next, theme.SUCCESS),
         }
-        buttons = {}
+        buttons: dict[str, Button] = {}
         for name, rect in self.rects.buttons.items():
             key, picture = BUTTON_TEXT[name]
             action, colour = actions[name]
             text = "" if rect.width <= COMPACT else t(key, lang)
-            kind = ToolButton if name in self.rects.tools else Button
+            kind = ToolButton if name in self.rects.tools else SnapButton
             buttons[name] = kind(
                 rect, text, picture, action, lang, colour=colour, scale=scale, sound=sound
             )

@@ -46,14 +46,8 @@ def heading(
 def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
     rects = scene.rects
     assert rects is not None
-    surface.fill(theme.BACKGROUND)
-    _top_bar(scene, surface)
-    card(surface, rects.palette_card)
-    heading(surface, scene, rects.palette_card, t("play.palette", scene.app.lang), "robot")
-    card(surface, rects.program_card)
-    heading(surface, scene, rects.program_card, t("play.program", scene.app.lang), "code")
+    surface.blit(_backdrop(scene, surface.get_size()), (0, 0))
     _counter(scene, surface)
-    card(surface, rects.world_card, (236, 244, 250))
     scene.panel.draw(surface, scene.marks())
     _bin(scene, surface)
     if scene.level is None:
@@ -67,6 +61,34 @@ def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
     if scene.show_success:
         _success(scene, surface)
     scene.panel.draw_overlays(surface)
+
+
+_BACKDROPS: dict[tuple[object, ...], pygame.Surface] = {}
+
+
+def _backdrop(scene: PlayScene, size: tuple[int, int]) -> pygame.Surface:
+    """What does not move: the top bar with the title, the cards and their headings
+    (drawn once per size and language; rounded cards are slow to draw every frame)."""
+    rects = scene.rects
+    assert rects is not None
+    cards = (rects.palette_card, rects.program_card, rects.world_card)
+    key = (size, scene.app.lang, scene.app.text_scale, scene.title(), *(tuple(r) for r in cards))
+    found = _BACKDROPS.get(key)
+    if found is not None:
+        return found
+    surface = pygame.Surface(size)
+    surface.fill(theme.BACKGROUND)
+    _top_bar(scene, surface)
+    card(surface, rects.palette_card)
+    heading(surface, scene, rects.palette_card, t("play.palette", scene.app.lang), "robot")
+    card(surface, rects.program_card)
+    heading(surface, scene, rects.program_card, t("play.program", scene.app.lang), "code")
+    card(surface, rects.world_card, (236, 244, 250))
+    if pygame.display.get_init() and pygame.display.get_surface() is not None:
+        surface = surface.convert()
+    _BACKDROPS.clear()  # one screen at a time: keep only the newest
+    _BACKDROPS[key] = surface
+    return surface
 
 
 def _top_bar(scene: PlayScene, surface: pygame.Surface) -> None:

@@ -68,6 +68,8 @@ class ProgramPanel:
         self.menu: CondMenu | None = None
         self.name_field: NameField | None = None
         self._cache: tuple[tuple[int, int, int | None], Layout] | None = None
+        self._picture: tuple[Layout, pygame.Surface] | None = None
+        self._need: tuple[int, BlockPainter, int] | None = None
 
     # -- geometry ------------------------------------------------------------------------
 
@@ -107,9 +109,11 @@ class ProgramPanel:
 
     def width_needed(self) -> int:
         """How wide the program is when nothing squeezes it (to share the screen)."""
-        painter = self.painter
-        alone = layout(self.editor.tree, 0, painter.measure, painter.words, painter.metrics)
-        return alone.width
+        if self._need is None or self._need[:2] != (self.editor.version, self.painter):
+            painter = self.painter
+            alone = layout(self.editor.tree, 0, painter.measure, painter.words, painter.metrics)
+            self._need = (self.editor.version, painter, alone.width)
+        return self._need[2]
 
     def origin(self) -> tuple[int, int]:
         """Screen position of the layout's (0, 0); wide programs stick to the reading edge."""
@@ -457,7 +461,10 @@ class ProgramPanel:
         built = self.layout()
         focus = self.focus_id if self.zone == "program" else None
         marks = Marks(marks.running, marks.failed, focus)
-        self.painter.draw_layout(surface, built, self.origin(), marks, self.program_rect)
+        if self._picture is None or self._picture[0] is not built:
+            self._picture = (built, self.painter.layout_surface(built))
+        surface.blit(self._picture[1], self.origin())
+        self.painter.draw_marks(surface, built, self.origin(), marks)
         if not built.placed:
             self._draw_empty_hint(surface)
         target = self.drop_target() if self.drag is not None and self.drag.started else None

@@ -1,5 +1,7 @@
-"""A button with its icon above a short caption, for rows of tools where words beside
-icons would not fit (the run controls): every picture keeps its word."""
+"""Buttons for busy screens: drawn once per look and then blitted (rounded shapes cost
+a lot to draw every frame), and a tool button with its icon above a short caption for
+rows where words beside icons would not fit (the run controls): every picture keeps its
+word."""
 
 from __future__ import annotations
 
@@ -21,7 +23,41 @@ def tool_width(caption: str, lang: str, scale: float = 1.0) -> int:
     return max(theme.MIN_TARGET + 16, text_width(caption, size, lang, bold=True) + 18)
 
 
-class ToolButton(Button):
+class SnapButton(Button):
+    """A Button that keeps a picture of each look (state, text, size) it has drawn."""
+
+    MARGIN = 8  # room for the shadow and the focus ring around the button
+
+    _snap: tuple[object, pygame.Surface] | None = None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        look = (
+            self.text,
+            self.icon_name,
+            self._colours(),
+            self.pressed,
+            self.focused,
+            self.enabled,
+            self.rect.size,
+        )
+        margin = self.MARGIN
+        if self._snap is None or self._snap[0] != look:
+            canvas = pygame.Surface(
+                (self.rect.w + 2 * margin, self.rect.h + 2 * margin), pygame.SRCALPHA
+            )
+            real = self.rect
+            self.rect = pygame.Rect(margin, margin, real.w, real.h)
+            try:
+                super().draw(canvas)
+            finally:
+                self.rect = real
+            if pygame.display.get_init() and pygame.display.get_surface() is not None:
+                canvas = canvas.convert_alpha()
+            self._snap = (look, canvas)
+        surface.blit(self._snap[1], (self.rect.x - margin, self.rect.y - margin))
+
+
+class ToolButton(SnapButton):
     def _draw_content(self, surface: pygame.Surface, body: pygame.Rect, ink: theme.Rgb) -> None:
         """Icon on top, caption under it; the caption's inked height sets the icon's room
         (Arabic fonts have tall empty margins that would squeeze the icon)."""
