@@ -82,6 +82,7 @@ class PlayScene(Scene):
         self.code_errors: list[str] = []
         self.start_running = run
         self._load_level()
+        self.intro_open = self.level is not None and self.level.intro is not None
         self.editor = ProgramEditor(
             self.level.blocks if self.level else (),
             self.level.max_blocks if self.level else None,
@@ -250,6 +251,7 @@ class PlayScene(Scene):
         elif self.hints_shown < len(self.level.hints):
             self.hints_shown += 1
         self.hint_open = True
+        self.intro_open = False
 
     def toggle_code(self) -> None:
         self.code_open = not self.code_open
@@ -335,7 +337,7 @@ class PlayScene(Scene):
         self.last_shown = 0
         self.announced = False
         self.show_success = False
-        self.hint_open = False
+        self.hint_open = self.intro_open = False
 
     def _current(self) -> Playback:
         assert self.playbacks is not None
@@ -368,7 +370,7 @@ class PlayScene(Scene):
             self._tab()
             return True
         if event.key == pygame.K_ESCAPE:
-            self.hint_open = self.show_success = False
+            self.hint_open = self.intro_open = self.show_success = False
             if self.code_open:
                 self.toggle_code()
             return True
@@ -402,8 +404,8 @@ class PlayScene(Scene):
                 self.board = index
                 self.last_shown = self._current().shown if self.playbacks else 0
                 return True
-        if self.hint_open and self.rects.hint.collidepoint(event.pos):
-            self.hint_open = False
+        if (self.hint_open or self.intro_open) and self.rects.hint.collidepoint(event.pos):
+            self.hint_open = self.intro_open = False
             return True
         return False
 

@@ -57,6 +57,7 @@ def draw_play(scene: PlayScene, surface: pygame.Surface) -> None:
     else:
         _world(scene, surface)
         _steps(scene, surface)
+        _goals(scene, surface)
     scene.group.draw(surface)
     if scene.show_success:
         _success(scene, surface)
@@ -153,6 +154,24 @@ def _bin(scene: PlayScene, surface: pygame.Surface) -> None:
     surface.blit(mark, mark.get_rect(center=rects.bin.center))
 
 
+GOAL_ICONS = {"reach_goal": "flag", "collect_gems": "gem", "crates_on_targets": "crate"}
+
+
+def _goals(scene: PlayScene, surface: pygame.Surface) -> None:
+    """The level's goals as pictures at the far end of the world card's heading."""
+    rects = scene.rects
+    assert rects is not None and scene.level is not None
+    side = 30
+    step = side + theme.GAP
+    for index, goal in enumerate(scene.level.goals):
+        mark = icon(GOAL_ICONS[goal], side)
+        if scene.app.rtl:
+            at = mark.get_rect(topleft=(rects.steps.x + index * step, rects.steps.y + 4))
+        else:
+            at = mark.get_rect(topright=(rects.steps.right - index * step, rects.steps.y + 4))
+        surface.blit(mark, at)
+
+
 def _steps(scene: PlayScene, surface: pygame.Surface) -> None:
     rects = scene.rects
     if rects is None or scene.level is None:
@@ -194,6 +213,8 @@ def _message(scene: PlayScene) -> tuple[list[str], str, theme.Rgb] | None:
     lang = scene.app.lang
     level = scene.level
     assert level is not None
+    if scene.intro_open and level.intro is not None:
+        return [scene.title(), picktext_of(level.intro, lang)], "robot", (232, 244, 255)
     if scene.hint_open and scene.hints_shown:
         title = t("play.hint_count", lang, n=scene.hints_shown, total=len(level.hints))
         text = picktext_of(level.hints[scene.hints_shown - 1], lang)
@@ -265,6 +286,10 @@ def _banner(
         at = mark.get_rect(topleft=(box.x + theme.PAD, box.y + theme.PAD))
         text_box.left = at.right + theme.PAD
     surface.blit(mark, at)
+    if picture != "cross":  # hints and the intro close with a click: say so with a cross
+        close = icon("cross", 22, theme.INK_SOFT)
+        corner = (box.x + 8, box.y + 8) if scene.app.rtl else (box.right - 30, box.y + 8)
+        surface.blit(close, corner)
     y = box.y + theme.PAD
     for index, line in enumerate(lines):
         area = pygame.Rect(text_box.x, y, text_box.width, box.bottom - y)

@@ -299,3 +299,53 @@ def test_level_file_edits_reload_and_broken_edits_are_shown(app: App, tmp_path: 
         for line in scene.problems
     )
     assert app.scene is scene  # no crash, no trip back to the map
+
+
+def test_condition_menu_and_function_name_are_edited_in_place(app: App, tmp_path: Path) -> None:
+    level = tmp_path / "any.yaml"
+    level.write_text(
+        CORRIDOR.format(limit=9).replace(
+            "blocks: [forward, turn_left, repeat]", "blocks: [forward, while, function]"
+        ),
+        encoding="utf-8",
+    )
+    text = "- define: f1\n  do: [forward]\n- while: path_ahead\n  do: [{call: f1}]\n"
+    scene = open_play(app, level, program=program(text))
+    loop = scene.panel.layout().placed[2]
+    chip = next(p for p in loop.parts if p.role == "cond")
+    click(program_point(scene, chip.box.x + 10, chip.box.y + 10))
+    frames(app)
+    menu = scene.panel.menu
+    assert menu is not None
+    choice = next(cell for cond, cell in menu.cells() if cond.text() == "not at_goal")
+    click(choice.center)
+    frames(app)
+    assert scene.panel.menu is None
+    assert scene.editor.program().statements[1].cond.text() == "not at_goal"  # type: ignore[union-attr]
+    define = scene.panel.layout().placed[0]
+    name = next(p for p in define.parts if p.role == "name")
+    click(program_point(scene, name.box.x + 5, name.box.y + 5))
+    frames(app)
+    for _ in range(2):
+        key(pygame.K_BACKSPACE)
+    type_text("Zigzag")  # capitals become small letters: names are lowercase words
+    key(pygame.K_RETURN)
+    frames(app)
+    assert [b.name for b in scene.editor.tree if b.kind == "define"] == ["zigzag"]
+    assert scene.editor.tree[1].body[0].name == "zigzag"  # the call follows the rename
+
+
+def test_clear_asks_first_and_no_keeps_the_program(app: App, tmp_path: Path) -> None:
+    scene = open_play(app, write_level(tmp_path), program=program("[forward, forward]"))
+    click(scene.buttons["clear"].rect.center)
+    frames(app)
+    assert app.scene_name != "play"  # the question is on top
+    key(pygame.K_ESCAPE)
+    frames(app)
+    assert app.scene is scene and scene.editor.count == 2
+    click(scene.buttons["clear"].rect.center)
+    frames(app)
+    dialog = app.scene
+    click(dialog.yes.rect.center)  # type: ignore[union-attr]
+    frames(app)
+    assert app.scene is scene and scene.editor.count == 0
