@@ -32,12 +32,14 @@ from game.scenes.menu_parts import (
     blit_row,
     draw_label,
     draw_stars,
+    draw_top_bar,
     fit_text,
     handle_arrows,
     open_level,
     own_lang,
     paint_background,
     panel,
+    plain_button,
     where_to_continue,
 )
 from game.ui import theme
@@ -236,33 +238,13 @@ class LevelMap(Scene):
             self._build_info()
 
     def _bar_buttons(self) -> list[Button]:
-        width, rtl, lang, scale = self.size[0], self.app.rtl, self.app.lang, self.app.text_scale
+        width, lang, scale = self.size[0], self.app.lang, self.app.text_scale
         home_text = t("menu.home", lang)
         home_w, _ = Button.fit(home_text, "home", lang, scale)
-        home = Button(
-            pygame.Rect(14, 12, home_w + 12, BAR_HEIGHT - 24),
-            home_text,
-            "home",
-            self.go_home,
-            lang,
-            colour=theme.PANEL,
-            ink=theme.INK,
-            scale=scale,
-            sound=self.app.sound,
-        )
-        gear = Button(
-            pygame.Rect(width - 14 - 56, 10, 56, 56),
-            "",
-            "settings",
-            self.open_settings,
-            lang,
-            colour=theme.PANEL,
-            ink=theme.INK,
-            scale=scale,
-            sound=self.app.sound,
-        )
-        if rtl:
-            home.rect, gear.rect = mirror_x(home.rect, width), mirror_x(gear.rect, width)
+        home_rect = pygame.Rect(14, 12, home_w + 12, BAR_HEIGHT - 24)
+        home = plain_button(self.app, home_rect, home_text, "home", self.go_home)
+        gear_rect = pygame.Rect(width - 14 - 56, 10, 56, 56)
+        gear = plain_button(self.app, gear_rect, "", "settings", self.open_settings)
         return [home, gear]
 
     def _tile_side(self) -> int:
@@ -467,8 +449,7 @@ class LevelMap(Scene):
     def _draw_bar(self, surface: pygame.Surface) -> None:
         """Home, the player's face and name, the title in the room left, settings."""
         width, lang, scale, rtl = self.size[0], self.app.lang, self.app.text_scale, self.app.rtl
-        pygame.draw.rect(surface, theme.PANEL, (0, 0, width, BAR_HEIGHT))
-        pygame.draw.line(surface, theme.PANEL_EDGE, (0, BAR_HEIGHT - 1), (width, BAR_HEIGHT - 1), 2)
+        draw_top_bar(surface, BAR_HEIGHT)
         home, gear = (button.rect for button in self.bar)
         start = self._draw_player(surface, home)
         end = gear.left if not rtl else width - gear.right

@@ -257,6 +257,41 @@ class ArrowButton(Button):
         blit_row(surface, parts, body.center, rtl)
 
 
+def plain_button(
+    app: App,
+    rect: pygame.Rect,
+    text: str,
+    icon_name: str | None,
+    action: Callable[[], None],
+    kind: type[Button] = Button,
+) -> Button:
+    """A white button with dark ink (home, settings, back, page arrows), mirrored to the
+    other side of the window in Arabic."""
+    where = (
+        pygame.Rect(app.size[0] - rect.right, rect.top, rect.width, rect.height)
+        if app.rtl
+        else rect
+    )
+    return kind(
+        where,
+        text,
+        icon_name,
+        action,
+        app.lang,
+        colour=theme.PANEL,
+        ink=theme.INK,
+        scale=app.text_scale,
+        sound=app.sound,
+    )
+
+
+def draw_top_bar(surface: pygame.Surface, height: int) -> None:
+    """The strip at the top of the map and the settings, holding their buttons and title."""
+    width = surface.get_width()
+    pygame.draw.rect(surface, theme.PANEL, (0, 0, width, height))
+    pygame.draw.line(surface, theme.PANEL_EDGE, (0, height - 1), (width, height - 1), 2)
+
+
 def language_buttons(
     chosen: str, pick: Callable[[str], None], scale: float, sound: Sound | None
 ) -> list[LanguageButton]:

@@ -22,11 +22,13 @@ from game.scenes.menu_parts import (
     ArrowButton,
     blit_row,
     draw_badge,
+    draw_top_bar,
     handle_arrows,
     language_buttons,
     paint_background,
     panel,
     place,
+    plain_button,
     row_rects,
 )
 from game.settings import TEXT_SIZES
@@ -91,19 +93,8 @@ class SettingsScene(Scene):
         rtl, lang, scale = self.app.rtl, self.app.lang, self.app.text_scale
         words = t("menu.back", lang)
         back_w = Button.fit(words, "back", lang, scale)[0] + 20
-        back = ArrowButton(
-            pygame.Rect(14, 12, back_w, BAR_HEIGHT - 24),
-            words,
-            "back",
-            self.back,
-            lang,
-            colour=theme.PANEL,
-            ink=theme.INK,
-            scale=scale,
-            sound=self.app.sound,
-        )
-        if rtl:
-            back.rect = mirror_x(back.rect, width)
+        back_rect = pygame.Rect(14, 12, back_w, BAR_HEIGHT - 24)
+        back = plain_button(self.app, back_rect, words, "back", self.back, ArrowButton)
         self.card = pygame.Rect(0, BAR_HEIGHT + 16, min(width - 32, 980), 0)
         self.card.centerx = width // 2
         self.labels = []
@@ -233,8 +224,7 @@ class SettingsScene(Scene):
         paint_background(surface)
         width = surface.get_width()
         lang, scale, rtl = self.app.lang, self.app.text_scale, self.app.rtl
-        pygame.draw.rect(surface, theme.PANEL, (0, 0, width, BAR_HEIGHT))
-        pygame.draw.line(surface, theme.PANEL_EDGE, (0, BAR_HEIGHT - 1), (width, BAR_HEIGHT - 1), 2)
+        draw_top_bar(surface, BAR_HEIGHT)
         title = theme.text_size("title", scale)
         gear = icon("settings", 40, theme.INK)
         words = text_surface(t("settings.title", lang), title, theme.INK, lang, True)

@@ -29,12 +29,13 @@ from game.scenes.menu_parts import (
     paint_background,
     panel,
     place,
+    plain_button,
     row_rects,
     where_to_continue,
 )
 from game.ui import theme
 from game.ui.scene import Scene
-from game.ui.widgets import Button, Group, TextInput, Widget, is_key, mirror_x
+from game.ui.widgets import Button, Group, TextInput, Widget, is_key
 
 if TYPE_CHECKING:
     from game.app import App
@@ -279,11 +280,8 @@ class Welcome(Scene):
         app, rtl = self.app, self.app.rtl
         margin = max(16, width // 50)
         widgets: list[Widget] = []
-        gear = self._button("", "settings", self.open_settings, theme.PANEL)
-        gear.ink = theme.INK
-        gear.rect = pygame.Rect(width - margin - 56, margin, 56, 56)
-        if rtl:
-            gear.rect = mirror_x(gear.rect, width)
+        gear_rect = pygame.Rect(width - margin - 56, margin, 56, 56)
+        gear = plain_button(self.app, gear_rect, "", "settings", self.open_settings)
         widgets.append(gear)
         title = theme.text_size("title", app.text_scale) + 8
         self.header_top = margin
@@ -358,22 +356,13 @@ class Welcome(Scene):
         return NewPlayerCard(rect, self)
 
     def _page_arrows(self, middle: int, pages: int) -> list[Widget]:
-        width, rtl = self.size[0], self.app.rtl
+        width = self.size[0]
         arrows: list[Widget] = []
         for step, name, x in ((-1, "back", 12), (1, "forward", width - 12 - 56)):
             rect = pygame.Rect(x, middle - 40, 56, 80)
-            button = ArrowButton(
-                rect,
-                "",
-                name,
-                partial(self.turn_page, step),
-                self.app.lang,
-                colour=theme.PANEL,
-                ink=theme.INK,
-                sound=self.app.sound,
+            button = plain_button(
+                self.app, rect, "", name, partial(self.turn_page, step), ArrowButton
             )
-            if rtl:
-                button.rect = mirror_x(button.rect, width)
             button.enabled = 0 <= self.page + step < pages
             arrows.append(button)
         return arrows
