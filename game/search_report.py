@@ -44,10 +44,3 @@ def search_lines(found: ProgramSearch, lang: str) -> list[str]:
 
 def budget_line(found: ProgramSearch, lang: str) -> str:
     return t("search.budget", lang, spent=f"{found.seconds:.1f}", budget=f"{found.budget:g}")
-
-
-def smallest_text(found: ProgramSearch, lang: str) -> str:
-    """What is known of the smallest program, for the star checks of `validate`."""
-    if found.program is not None and found.proved:
-        return t("search.smallest_is", lang, blocks=found.blocks)
-    return t("search.smallest_above", lang, ruled_out=found.ruled_out)

@@ -68,12 +68,42 @@ def playable_problems(level: Level) -> list[Problem]:
     return found
 
 
+STAR_CHECK_SECONDS = 3.0
+
+
+def star_problems(level: Level, budget: float = STAR_CHECK_SECONDS) -> list[Problem]:
+    """Warnings when 3 stars or `max_blocks` ask for fewer blocks than any program that
+    solves the level has, as far as the smallest-program search can tell within `budget`
+    seconds (`solve --blocks --budget` searches longer). Warnings, not errors: the level
+    still plays, but a child could never earn those stars, or never win."""
+    from game.program_search import smallest_program
+
+    asks = {"stars": level.stars[0] if level.stars else None, "max_blocks": level.max_blocks}
+    wanted = {key: n for key, n in asks.items() if n is not None}
+    if not wanted:
+        return []
+    found = smallest_program(level, budget)
+    codes = {"stars": "search.stars_impossible", "max_blocks": "search.max_blocks_too_small"}
+    out = []
+    for key, best in wanted.items():
+        if best <= found.ruled_out:
+            line, column = level.mark(key)
+            code = codes[key] + ("_smallest" if found.proved and found.blocks else "")
+            smallest = found.blocks or 0
+            out.append(
+                problem(line, column, code, severity="warning", best=best, smallest=smallest)
+            )
+    return out
+
+
 def check_level(path: Path) -> tuple[Report, Level | None]:
     """The report on one level file, and the level when it is well formed."""
     checked: Checked = read_level(path)
     report = Report(str(path), list(checked.problems))
     if checked.level is not None and checked.ok:
         report.problems += playable_problems(checked.level)
+        if report.ok:
+            report.problems += star_problems(checked.level)
     return report, checked.level
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from blocks.program import Repeat, block_count
 from game.program_search import smallest_program
 from game.runner import run
+from game.validate import star_problems
 from tests.conftest import make_level
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,3 +180,38 @@ def test_solve_blocks_prints_the_budget_and_says_when_it_ran_out(tmp_path: Path)
     out = json.loads(done.stdout)
     assert out["program"] is None and out["proved"] is False
     assert out["budget_seconds"] == 0.2
+
+
+def test_validate_warns_when_three_stars_or_max_blocks_are_out_of_reach(tmp_path: Path) -> None:
+    level = tmp_path / "corridor.yaml"
+    level.write_text(
+        "format: 1\nid: c\ntitle: C\nmap: |\n  #######\n  #>....F#\n  #######\n"
+        "goals: [reach_goal]\nblocks: [forward, turn_left, repeat]\n"
+        "max_blocks: 1\nstars: [1, 4]\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "validate", "--lang", "en", str(level)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr  # warnings only: the level still plays
+    assert (
+        f"{level}:10:13: warning: max_blocks is 1, but the smallest program that solves "
+        "this level has 2 blocks" in done.stderr
+    )
+    assert f"{level}:11:8: warning: 3 stars need at most 1 blocks" in done.stderr
+
+
+def test_reachable_stars_and_max_blocks_raise_no_warning() -> None:
+    level = make_level(
+        """
+        #######
+        #>....F#
+        #######
+        """,
+        blocks="[forward, repeat]",
+        extra="max_blocks: 2\nstars: [2, 3]\n",
+    )
+    assert star_problems(level) == []
