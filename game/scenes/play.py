@@ -433,6 +433,7 @@ class PlayScene(Scene):
 
     def update(self, dt: float) -> None:
         self.clock += dt
+        self.panel.update(dt)
         self._watch_file(dt)
         if self.playbacks is not None and self.editor.version != self.ran_version:
             self.press_reset()

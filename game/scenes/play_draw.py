@@ -272,7 +272,8 @@ def _banner(
     box = pygame.Rect(rects.world.x, rects.world.y, rects.world.width, 0)
     text_box = box.inflate(-(60 + 2 * theme.PAD), 0)
     heights = [
-        len(wrap(line, size, text_box.width, lang, index == 0)) * line_height(size, index == 0)
+        len(wrap(line, size, text_box.width, lang, index == 0))
+        * line_height(size, index == 0, line)
         for index, line in enumerate(lines)
     ]
     box.height = sum(heights) + 2 * theme.PAD + theme.GAP * len(lines)

@@ -28,6 +28,9 @@ from game.ui.field_editors import CondMenu, NameField
 
 DRAG_START = 6  # pixels the pointer must travel before a press becomes a drag
 WHEEL_STEP = 48
+HAND_ALPHA = 215
+EDGE_SCROLL = 36  # pixels from the program's top or bottom edge where a drag scrolls
+SCROLL_SPEED = 420  # pixels per second
 
 
 @dataclass
@@ -334,6 +337,16 @@ class ProgramPanel:
         room = max(0, bottom - self.palette_rect.bottom)
         return max(0, min(value, room))
 
+    def update(self, dt: float) -> None:
+        """A block held near the top or bottom edge of the program scrolls it."""
+        drag = self.drag
+        if drag is None or not drag.started or not self.program_rect.collidepoint(drag.pos):
+            return
+        if drag.pos[1] < self.program_rect.top + EDGE_SCROLL:
+            self.scroll = self._clamp_scroll(self.scroll - round(SCROLL_SPEED * dt))
+        elif drag.pos[1] > self.program_rect.bottom - EDGE_SCROLL:
+            self.scroll = self._clamp_scroll(self.scroll + round(SCROLL_SPEED * dt))
+
     # -- keyboard ------------------------------------------------------------------------
 
     def focus_next_zone(self) -> bool:
@@ -490,7 +503,10 @@ class ProgramPanel:
             return
         ox, oy = self.origin()
         bar = box_rect(gap.box, ox, oy)
-        bar.h = 8
+        length = min(bar.width, self.painter.metrics.min_width + 40)
+        if self.rtl:
+            bar.x = bar.right - length
+        bar.width, bar.h = length, 8
         bar.y -= 2
         colour = theme.FOCUS
         drag = self.drag
@@ -498,28 +514,29 @@ class ProgramPanel:
             colour = theme.DANGER
         pygame.draw.rect(surface, colour, bar, border_radius=4)
 
+    def _hand_picture(self, drag: Drag, width: int) -> pygame.Surface | None:
+        if drag.entry is not None:
+            return self.painter.palette_tile(drag.entry, width, not self.editor.full).copy()
+        block = self.editor.find(drag.block_id) if drag.block_id is not None else None
+        if block is None:
+            return None
+        painter = self.painter
+        alone = layout((block,), 0, painter.measure, painter.words, painter.metrics, self.rtl)
+        picture = pygame.Surface((alone.placed[0].box.w, alone.height), pygame.SRCALPHA)
+        placed = alone.placed[0]
+        picture.blit(painter.layout_surface(alone), (-placed.box.x, -placed.box.y))
+        return picture
+
     def _draw_hand(self, surface: pygame.Surface) -> None:
+        """The block in hand, a little see-through so the drop bar under it shows."""
         drag = self.drag
         assert drag is not None
         hand = self.hand_rect()
-        if drag.entry is not None:
-            tile = self.painter.palette_tile(drag.entry, hand.width, not self.editor.full)
-            surface.blit(tile, hand.topleft)
+        picture = self._hand_picture(drag, hand.width)
+        if picture is None:
             return
-        block = self.editor.find(drag.block_id) if drag.block_id is not None else None
-        if block is None:
-            return
-        alone = layout(
-            (block,),
-            self.program_rect.width,
-            self.painter.measure,
-            self.painter.words,
-            self.painter.metrics,
-            self.rtl,
-        )
-        placed = alone.placed[0]
-        offset = (hand.x - placed.box.x, hand.y - placed.box.y)
-        self.painter.draw_layout(surface, alone, offset, Marks())
+        picture.set_alpha(HAND_ALPHA)
+        surface.blit(picture, hand.topleft)
         if not self.program_rect.collidepoint(drag.pos) or self.bin_rect.collidepoint(drag.pos):
             cross = icon("trash", 40, theme.DANGER)
             surface.blit(cross, cross.get_rect(center=drag.pos))
