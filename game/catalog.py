@@ -9,6 +9,7 @@ can ask for the catalogue every time it opens and still notice a trainer's edit.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +18,7 @@ from typing import TypeVar
 
 from blocks.problems import Problem, problem
 from game.levels import Text, read_level
-from game.packs import PACK_FILE, find_packs, read_pack
+from game.packs import PACK_FILE, Pack, find_packs, read_pack
 from game.progress import LevelResult, data_dir
 
 REPO_LEVELS = Path(__file__).resolve().parent.parent / "levels"
@@ -74,17 +75,26 @@ class _FileCache:
         self._seen: dict[tuple[Path, str], tuple[tuple[int, int] | None, object]] = {}
 
     def get(self, path: Path, kind: str, compute: Callable[[Path], T]) -> T:
-        try:
-            stat = path.stat()
-            stamp: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            stamp = None
+        stamp = _stamp(path)
         seen = self._seen.get((path, kind))
         if seen is not None and seen[0] == stamp and stamp is not None:
             return seen[1]  # type: ignore[return-value]
         value = compute(path)
         self._seen[(path, kind)] = (stamp, value)
         return value
+
+    def fresh(self, path: Path, kind: str) -> bool:
+        """Whether `get` would answer without reading the file."""
+        seen = self._seen.get((path, kind))
+        return seen is not None and seen[0] is not None and seen[0] == _stamp(path)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 class Catalog:
@@ -94,22 +104,39 @@ class Catalog:
         self.roots = default_roots() if roots is None else roots
         self._cache = _FileCache()
 
-    def packs(self) -> list[PackEntry]:
-        folders = [
+    def _folders(self) -> list[Path]:
+        """Pack folders in map order: by folder name, the game's own first on a tie."""
+        found = [
             (folder.name, n, folder)
             for n, root in enumerate(self.roots)
             for folder in _pack_folders(root)
         ]
+        return [folder for _name, _root, folder in sorted(found)]
+
+    def packs(self) -> list[PackEntry]:
         packs: list[PackEntry] = []
         seen: dict[str, Path] = {}
-        for _name, _root, folder in sorted(folders):
+        for folder in self._folders():
             pack = self._pack(folder)
             if pack.id in seen:
-                clash = problem(1, 1, "pack.same_id", id=pack.id, other=str(seen[pack.id]))
+                clash = problem(1, 1, "pack.same_id", id=pack.id, other=seen[pack.id].name)
                 pack = PackEntry(folder, pack.id, pack.title, (), (*pack.problems, clash))
             seen.setdefault(pack.id, folder)
             packs.append(pack)
         return packs
+
+    def warm(self, seconds: float) -> bool:
+        """Read files not read yet for about `seconds`, so that the map opens at once later
+        (the welcome screen calls this between frames). True once everything is read."""
+        deadline = time.perf_counter() + seconds
+        for folder in self._folders():
+            read = self._cache.get(folder / PACK_FILE, "pack", _read_pack_file)
+            for path in read.levels:
+                if not self._cache.fresh(path, "level"):
+                    self._cache.get(path, "level", _level_entry)
+                    if time.perf_counter() > deadline:
+                        return False
+        return True
 
     def find(self, pack_id: str, level_id: str) -> tuple[PackEntry, LevelEntry] | None:
         """The playable level `level_id` of pack `pack_id`, if it is still there."""
@@ -121,7 +148,7 @@ class Catalog:
         return None
 
     def _pack(self, folder: Path) -> PackEntry:
-        read = self._cache.get(folder / PACK_FILE, "pack", lambda _: read_pack(folder))
+        read = self._cache.get(folder / PACK_FILE, "pack", _read_pack_file)
         levels: list[LevelEntry] = []
         ids: set[str] = set()
         for path, (line, column) in zip(read.levels, read.level_marks, strict=True):
@@ -156,6 +183,10 @@ def _pack_folders(root: Path) -> list[Path]:
         return [folder for folder in find_packs(root) if folder != root]
     except OSError:
         return []
+
+
+def _read_pack_file(pack_file: Path) -> Pack:
+    return read_pack(pack_file.parent)
 
 
 def _level_entry(path: Path) -> LevelEntry:

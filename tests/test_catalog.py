@@ -104,6 +104,28 @@ def test_files_are_read_again_only_when_they_change(
     assert basics.levels[1].title == {"*": "Nouveau titre"}
 
 
+def test_warming_reads_everything_a_little_at_a_time(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+
+    def counting(path: str | Path) -> object:
+        reads.append(Path(path).name)
+        return read_level(path)
+
+    monkeypatch.setattr(game.catalog, "read_level", counting)
+    catalog = Catalog(roots)
+    rounds = 0
+    while not catalog.warm(0.0):  # no time at all: one file per call
+        rounds += 1
+        assert len(reads) == rounds
+    assert sorted(reads) == sorted(
+        ["l1.yaml", "one.yaml", "two.yaml", "3.yaml", "maze.yaml", "t.yaml"]
+    )
+    reads.clear()
+    assert catalog.warm(0.0) and [p.id for p in catalog.packs()] and reads == []
+
+
 def test_a_new_pack_dropped_in_the_user_folder_appears(roots: list[Path]) -> None:
     catalog = Catalog(roots)
     assert len(catalog.packs()) == 4

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.catalog import default_catalog
 from game.i18n import t
 from game.progress import Profile, clean_name
 from game.render.avatars import AVATARS, avatar, avatar_colour
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 CARD_GAP = 16
 MIN_CARD_ROOM = 170
+WARM_SECONDS = 0.004  # reading level files between frames, well within one frame
 
 
 class ProfileCard(Button):
@@ -154,6 +156,7 @@ class Welcome(Scene):
         self.header_top = 16
         self.show_tagline = True
         self.card_room = 0
+        self.catalog_ready = False
 
     # -- life cycle --
 
@@ -163,6 +166,12 @@ class Welcome(Scene):
             self.app.toast(t(f"saves.{notice.value}", self.app.lang))
             self.app.progress.notice = None
         self.build()
+
+    def update(self, dt: float) -> None:
+        """While a child picks a face, read the level files a little at a time so the map
+        opens at once."""
+        if not self.catalog_ready:
+            self.catalog_ready = default_catalog().warm(WARM_SECONDS)
 
     def resize(self, size: tuple[int, int]) -> None:
         self.size = size
