@@ -349,3 +349,25 @@ def test_clear_asks_first_and_no_keeps_the_program(app: App, tmp_path: Path) -> 
     click(dialog.yes.rect.center)  # type: ignore[union-attr]
     frames(app)
     assert app.scene is scene and scene.editor.count == 0
+
+
+def test_next_level_opens_the_following_level_of_the_pack(app: App) -> None:
+    from game.catalog import Catalog
+    from game.levels import read_level
+
+    pack = next(p for p in Catalog().packs() if p.id == "basics")
+    first, second = pack.levels[0], pack.levels[1]
+    level = read_level(first.path).level
+    assert level is not None and level.solution is not None
+    scene = open_play(app, first.path, program=level.solution)
+    assert scene.pack_id == "basics"  # found from the folder's pack.yaml
+    scene.speed = SPEEDS.index(max(SPEEDS))
+    click(scene.buttons["run"].rect.center)
+    frames(app, 3)
+    assert scene.show_success
+    click(scene.buttons["next"].rect.center)
+    frames(app)
+    following = app.scene
+    assert isinstance(following, PlayScene) and following is not scene
+    assert following.level is not None and following.level.id == second.id
+    assert app.progress.result("basics", first.id) is not None
