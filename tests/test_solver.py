@@ -181,7 +181,8 @@ def small_levels(draw: st.DrawFn) -> Level:
     height = draw(st.integers(1, 3))
     size = width * height
     chars = [draw(st.sampled_from(CELLS)) for _ in range(size)]
-    robot, flag, gem = draw(st.lists(st.integers(0, size - 1), min_size=3, max_size=3, unique=True))
+    places = draw(st.permutations(range(size)))
+    robot, flag, gem = places[:3]
     chars[robot] = draw(st.sampled_from("<>^v"))
     chars[flag] = "F"
     goals = []
@@ -190,6 +191,9 @@ def small_levels(draw: st.DrawFn) -> Level:
     if draw(st.booleans()):
         goals.append("collect_gems")
         chars[gem] = "*"
+    if size >= 5 and draw(st.booleans()):
+        chars = ["." if c in "Bo" else c for c in chars]
+        chars[places[3]], chars[places[4]] = "B", "o"
     crates, targets = chars.count("B"), chars.count("o")
     if crates and crates == targets and draw(st.booleans()):
         goals.append("crates_on_targets")

@@ -397,6 +397,18 @@ def test_packed_board_follows_the_rules(case: tuple[Board, tuple[Goal, ...], lis
         state, code = after, result
 
 
+def test_packed_prune_refuses_pushing_a_crate_along_a_wall_with_no_target() -> None:
+    # Against the top wall the crate could only slide along row 1, where no target is.
+    b = board("######", "#....#", "#.B..#", "#.^..#", "#o...#", "######")
+    goals: tuple[Goal, ...] = ("crates_on_targets",)
+    start = PackedBoard(b, goals).pack(b.start)
+    assert PackedBoard(b, goals, prune=True).forward(start) == FAILED
+    assert PackedBoard(b, goals).forward(start) not in (DONE, FAILED)
+    # Pushed down instead, it can still reach the target along the bottom row.
+    south = PackedBoard(b, goals).pack(b.start._replace(pos=b.cell(2, 1), facing=SOUTH))
+    assert PackedBoard(b, goals, prune=True).forward(south) not in (DONE, FAILED)
+
+
 def test_packed_prune_refuses_pushing_a_crate_into_a_corner() -> None:
     b = board("#####", "#>B.#", "#..o#", "#####")
     goals: tuple[Goal, ...] = ("crates_on_targets",)
@@ -407,3 +419,12 @@ def test_packed_prune_refuses_pushing_a_crate_into_a_corner() -> None:
     spare = board("#####", "#>B.#", "#.Bo#", "#####")
     spare_start = PackedBoard(spare, goals).pack(spare.start)
     assert PackedBoard(spare, goals, prune=True).forward(spare_start) not in (DONE, FAILED)
+
+
+def test_packed_goal_needs_targets_filled_not_every_crate_home() -> None:
+    b = board(">Bo", "B..")
+    goals: tuple[Goal, ...] = ("crates_on_targets",)
+    packed = PackedBoard(b, goals)
+    after, _ = act(b, b.start, "forward")
+    assert goals_met(b, goals, after)
+    assert packed.forward(packed.pack(b.start)) == DONE

@@ -14,8 +14,9 @@ board's run has ended in success"; -1 means the action ends the run in failure.
 `tests/test_world.py` checks these rules against `game.world.rules` on random boards.
 
 Searches may also drop moves that cannot be part of any solution. With `prune`, when
-`crates_on_targets` is a goal and there are as many crates as targets, pushing a crate
-into a corner that is not a target counts as failing: a crate in a corner never moves again.
+`crates_on_targets` is a goal and there are as many crates as targets (so every crate
+must end on one), pushing a crate onto a cell from which no push can ever bring it to a
+target (a corner, say) counts as failing.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Callable
 
 from game.world.board import Board, State
 from game.world.rules import Goal
-from game.world.tiles import Ground, crate_can_enter
+from game.world.tiles import Ground, crate_can_enter, walkable
 
 DONE = 0
 FAILED = -1
@@ -57,7 +58,6 @@ class PackedBoard:
             self.crate_bit[cell] = 1 << (base + i)
         self.bits = base + len(crate_cells)
         self.gem_mask = sum(self.gem_bit)
-        self.crate_mask = sum(self.crate_bit)
         self._goals(board, goals)
         every_crate_home = len(board.start.crates) == len(board.targets)
         self._moves(board, prune and "crates_on_targets" in goals and every_crate_home)
@@ -69,8 +69,9 @@ class PackedBoard:
         if "collect_gems" in goals:
             self.need_mask |= self.gem_mask
         if "crates_on_targets" in goals:
-            self.need_mask |= self.crate_mask
-            self.need_value |= sum(self.crate_bit[cell] for cell in board.targets)
+            on_targets = sum(self.crate_bit[cell] for cell in board.targets)
+            self.need_mask |= on_targets
+            self.need_value |= on_targets
         cells = range(len(board.ground))
         at_flag = [("reach_goal" not in goals) or cell in board.flags for cell in cells]
         self.goal_place = [at_flag[place >> 2] for place in range(self.places)]
@@ -81,7 +82,7 @@ class PackedBoard:
         size = self.places
         self.turned_left = [(p & ~3) | ((p + 3) & 3) for p in range(size)]
         self.turned_right = [(p & ~3) | ((p + 1) & 3) for p in range(size)]
-        dead = _corners(board) if prune else frozenset()
+        dead = _dead_cells(board) if prune else frozenset()
         self.ahead: list[tuple[int, int, int, int] | None] = [None] * size
         for place in range(size):
             cell, facing = divmod(place, 4)
@@ -171,15 +172,24 @@ class PackedBoard:
         return self.finish(packed - gem)
 
 
-def _corners(board: Board) -> frozenset[int]:
-    """Cells that are not targets where a crate, once pushed in, can never move again: a wall
-    or water (where no robot can stand to push, and no crate can go) on two adjacent sides."""
-    blocked = [g is Ground.WALL or g is Ground.WATER for g in board.ground]
-    dead = set()
-    for cell, ground in enumerate(board.ground):
-        if not crate_can_enter(ground) or cell in board.targets:
-            continue
-        side = [blocked[cell + board.delta(facing)] for facing in range(4)]
-        if (side[0] or side[2]) and (side[1] or side[3]):
-            dead.add(cell)
-    return frozenset(dead)
+def _dead_cells(board: Board) -> frozenset[int]:
+    """Cells a crate can stand on but never leave for a target, whatever the robot does.
+
+    Found backwards from the targets: a crate reaches cell c from c - d when pushed in
+    direction d, which needs the robot on c - 2d. Other crates and gems are ignored (they
+    can only block more pushes), so every cell left out is surely a dead end for a crate.
+    """
+    ground = board.ground
+    live = set(board.targets)
+    queue = list(live)
+    while queue:
+        cell = queue.pop()
+        for facing in range(4):
+            step = board.delta(facing)
+            before = cell - step
+            if before in live or not crate_can_enter(ground[before]):
+                continue
+            if walkable(ground[before - step]):
+                live.add(before)
+                queue.append(before)
+    return frozenset(c for c, g in enumerate(ground) if crate_can_enter(g) and c not in live)

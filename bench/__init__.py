@@ -1,0 +1,1 @@
+"""Benchmarks: `python bench/run.py` runs every `bench_*.py` module here (see run.py)."""
