@@ -117,24 +117,21 @@ class Progress:
     # -- opening, recovery and transactions --
 
     def _open(self) -> sqlite3.Connection:
+        """The database file, moved aside and started afresh if it cannot be read; memory
+        when the folder cannot be written (or a fresh file still fails)."""
         if self.path is None:
             return self._connect(":memory:")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            return self._connect(str(self.path))
-        except sqlite3.DatabaseError as err:
-            if _is_unwritable(err):
-                self.notice = Notice.IN_MEMORY
-                return self._connect(":memory:")
-            self._move_aside()
-        except OSError:
-            self.notice = Notice.IN_MEMORY
-            return self._connect(":memory:")
-        try:
-            return self._connect(str(self.path))
-        except (sqlite3.DatabaseError, OSError):
-            self.notice = Notice.IN_MEMORY
-            return self._connect(":memory:")
+        for attempt in range(2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                return self._connect(str(self.path))
+            except sqlite3.DatabaseError as err:
+                if attempt or _is_unwritable(err) or not self._move_aside():
+                    break
+            except OSError:
+                break
+        self.notice = Notice.IN_MEMORY
+        return self._connect(":memory:")
 
     def _connect(self, target: str) -> sqlite3.Connection:
         db = sqlite3.connect(target, isolation_level=None, timeout=5.0)
@@ -160,17 +157,22 @@ class Progress:
                     "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(step + 1),)
                 )
 
-    def _move_aside(self) -> None:
-        """Keep the unreadable file (a trainer may rescue it) and make room for a new one."""
+    def _move_aside(self) -> bool:
+        """Keep the unreadable file (a trainer may rescue it) and make room for a new one;
+        False if it cannot be moved."""
         assert self.path is not None
         stamp = time.strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{self.path.name}.broken-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            source = Path(str(self.path) + suffix)
-            if source.exists():
-                source.replace(Path(str(target) + suffix))
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                source = Path(str(self.path) + suffix)
+                if source.exists():
+                    source.replace(Path(str(target) + suffix))
+        except OSError:
+            return False
         self.notice = Notice.RECOVERED
         self.moved_to = target
+        return True
 
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         """`with self._write() as db:` runs the block as one transaction."""

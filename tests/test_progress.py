@@ -120,6 +120,17 @@ def test_the_schema_version_is_recorded(db_path: Path) -> None:
     assert row == ("1",)
 
 
+def test_a_file_from_a_newer_game_is_kept_and_used(db_path: Path) -> None:
+    saves = Progress(db_path)
+    saves.add_profile("Zineb", 5)
+    saves.close()
+    with sqlite3.connect(db_path) as raw:
+        raw.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+        raw.execute("CREATE TABLE later_things (x)")
+    again = Progress(db_path)
+    assert again.notice is None and [p.name for p in again.profiles()] == ["Zineb"]
+
+
 WRITER = """
 import sys
 from pathlib import Path

@@ -8,7 +8,7 @@ that asked for it and goes back to it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -259,6 +259,7 @@ class SettingsScene(Scene):
         blit_row(surface, [robot, text], box.center, self.app.rtl)
 
 
+@lru_cache(maxsize=32)
 def _label_picture(kind: str, side: int, lang: str) -> pygame.Surface:
     """The picture before a setting's name: the language's badge, a speaker, the four
     corners of a full screen, or "Aa" for the text size."""
