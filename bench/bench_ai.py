@@ -1,6 +1,6 @@
 """The learning robot, measured against baselines run in the same process.
 
-    python bench/bench_ai.py
+    python bench/run.py ai       (or python bench/bench_ai.py)
 
 1. Every level of the AI pack: how many episodes and how much wall time until the greedy
    route is as short as the solver's optimum (target: under 2 s), and the time of a whole
@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import Result, paired_medians  # noqa: E402
 from game.agent.env import GridEnv  # noqa: E402
 from game.agent.policy import greedy_route  # noqa: E402
 from game.agent.qlearning import RANDOM_BLOCK, Params, QLearner  # noqa: E402
@@ -44,6 +45,7 @@ from game.world.rules import act, goals_met  # noqa: E402
 AI_PACK = ROOT / "levels" / "ai"
 SEED = 0
 CHECK_EVERY = 5  # episodes between two looks at the greedy route
+REPEATS = 5
 ENV_STEPS = 200_000
 
 
@@ -76,18 +78,17 @@ def reward_of(
 # --- 1. Time to the optimum -----------------------------------------------------------
 
 
-def time_to_optimum(level: Level) -> tuple[int | None, float]:
-    """Episodes and seconds (training plus the route checks) until the greedy route's
-    length equals the solver's optimum on the training map."""
+def time_to_optimum(level: Level) -> int | None:
+    """Episodes until the greedy route's length equals the solver's optimum on the training
+    map (the route is looked at every CHECK_EVERY episodes; that look is part of the time)."""
     best = optimal_steps(level)
-    started = time.perf_counter()
     learner = QLearner(GridEnv(level), SEED)
     for done in range(CHECK_EVERY, 20 * episodes_of(level) + 1, CHECK_EVERY):
         learner.run(CHECK_EVERY)
         route = greedy_route(learner)
         if route.success and route.steps == best:
-            return done, time.perf_counter() - started
-    return None, time.perf_counter() - started
+            return done
+    return None
 
 
 # --- 2. Baselines ---------------------------------------------------------------------
@@ -171,18 +172,6 @@ def lean(level: Level, episodes: int, params: Params) -> tuple[dict[State, list[
     return q, steps
 
 
-def best_times(runs: dict[str, Callable[[], object]], rounds: int = 7) -> dict[str, float]:
-    """Best wall time of each run over `rounds` rounds, taking turns so that a busy moment
-    of the shared machine hurts every contender alike."""
-    best = dict.fromkeys(runs, float("inf"))
-    for _ in range(rounds):
-        for name, action in runs.items():
-            started = time.perf_counter()
-            action()
-            best[name] = min(best[name], time.perf_counter() - started)
-    return best
-
-
 def same_values(learner: QLearner, table: dict[tuple[State, str], float]) -> bool:
     """Every value the baseline learned is, bit for bit, the one in our table."""
     space = learner.env.space
@@ -194,7 +183,8 @@ def same_values(learner: QLearner, table: dict[tuple[State, str], float]) -> boo
 
 
 def speed(level: Level) -> dict[str, float]:
-    """Microseconds per episode of each learner, after checking they learned alike."""
+    """Median seconds of each learner over the level's episodes, after checking that they
+    took the same steps and (for the textbook one) learned the same values, bit for bit."""
     episodes = episodes_of(level)
 
     def ours() -> QLearner:
@@ -208,15 +198,15 @@ def speed(level: Level) -> dict[str, float]:
     our_steps = sum(e.steps for e in learner.history)
     assert our_steps == book_steps == lean_steps, (our_steps, book_steps, lean_steps)
     assert same_values(learner, table), "the textbook baseline learned other values"
-    seconds = best_times(
-        {
-            "ours": ours,
-            "textbook": lambda: textbook(level, episodes, Params()),
-            "lean": lambda: lean(level, episodes, Params()),
-        }
-    )
-    figures = {name: s / episodes * 1e6 for name, s in seconds.items()}
-    return {"episodes": episodes, "steps": our_steps} | figures
+    mine, book = paired_medians(ours, lambda: textbook(level, episodes, Params()), REPEATS)
+    mine_again, hand = paired_medians(ours, lambda: lean(level, episodes, Params()), REPEATS)
+    return {
+        "episodes": episodes,
+        "steps": our_steps,
+        "ours": min(mine, mine_again),
+        "textbook": book,
+        "lean": hand,
+    }
 
 
 # --- 3. Environment steps per second --------------------------------------------------
@@ -235,84 +225,133 @@ def steps_per_second(env: Any, n_actions: int) -> float:
     return ENV_STEPS / (time.perf_counter() - started)
 
 
-def env_speed(level: Level) -> dict[str, float]:
+def env_speed(level: Level) -> dict[str, float] | None:
+    """Steps per second with random actions; None without gymnasium."""
     try:
         import gymnasium
     except ImportError:
-        return {}
+        return None
     from game.agent.gym_env import ENV_ID
 
-    figures: dict[str, float] = {}
-    makers: dict[str, Callable[[], Any]] = {
-        "FrozenLake-v1 8x8 (make)": lambda: gymnasium.make(
-            "FrozenLake-v1", map_name="8x8", is_slippery=False
-        ),
-        "RoboBlocs maze (make)": lambda: gymnasium.make(ENV_ID, level=level),
-    }
-    for name, make in makers.items():
-        env = make()
-        n = env.action_space.n
-        figures[name] = max(steps_per_second(env, n) for _ in range(3))
-        figures[name.replace("(make)", "(unwrapped)")] = max(
-            steps_per_second(env.unwrapped, n) for _ in range(3)
-        )
+    frozen = gymnasium.make("FrozenLake-v1", map_name="8x8", is_slippery=False)
+    ours = gymnasium.make(ENV_ID, level=level)
     core = GridEnv(level)
-    figures["RoboBlocs maze (GridEnv, no gymnasium)"] = max(
-        steps_per_second(core, core.action_space.n) for _ in range(3)
-    )
-    return figures
+    runs: dict[str, tuple[Any, int]] = {
+        "FrozenLake-v1 8x8 (make)": (frozen, 4),
+        "FrozenLake-v1 8x8 (unwrapped)": (frozen.unwrapped, 4),
+        "RoboBlocs maze (make)": (ours, ours.action_space.n),
+        "RoboBlocs maze (unwrapped)": (ours.unwrapped, ours.action_space.n),
+        "RoboBlocs maze (GridEnv, no gymnasium)": (core, core.action_space.n),
+    }
+    rates = dict.fromkeys(runs, 0.0)
+    for _ in range(REPEATS):  # turn about, keep each one's best
+        for name, (env, n_actions) in runs.items():
+            rates[name] = max(rates[name], steps_per_second(env, n_actions))
+    return rates
 
 
-def run() -> dict[str, float]:
-    """Every figure, printed as it comes; the keys name what was measured."""
-    figures: dict[str, float] = {}
-    print(f"{'level':16s} {'optimum':>7s} {'episodes':>8s} {'seconds':>8s}   train() s  same?")
+def optimum_results() -> list[Result]:
+    """Time until the greedy route is optimal on each AI level, against the solver."""
+    print(f"{'level':16s} {'optimum':>7s} {'episodes':>8s}   train() s  policy = optimum")
+    results = []
     for name, level in ai_levels():
-        episodes, seconds = time_to_optimum(level)
+        episodes = time_to_optimum(level)
         report = train(level, seed=SEED)
-        same = report.policy_steps == report.optimal_steps
         print(
-            f"{name:16s} {report.optimal_steps!s:>7s} {episodes!s:>8s} {seconds:8.3f}"
-            f"   {report.seconds:9.3f}  {same}"
+            f"{name:16s} {report.optimal_steps!s:>7s} {episodes!s:>8s}   {report.seconds:9.3f}"
+            f"  {report.policy_steps == report.optimal_steps}"
         )
-        figures[f"{name}: seconds to the optimum"] = seconds
-        figures[f"{name}: train() seconds"] = report.seconds
-    print(
-        f"\n{'level':16s} {'episodes':>8s} {'steps':>6s}  us/episode: ours  textbook  lean"
-        "   speed-up: textbook  lean"
-    )
-    ratios_book, ratios_lean = [], []
+        learn, solve = paired_medians(
+            lambda level=level: time_to_optimum(level), lambda level=level: optimal_steps(level), 5
+        )
+        results.append(
+            Result(
+                f"ai {name[3:]}",
+                learn,
+                "the solver on the same map",
+                solve,
+                learn / solve,
+                f"x the solver's time for the greedy route to be optimal "
+                f"({report.optimal_steps} steps, after {episodes} episodes)",
+                "< 2 s",
+                episodes is not None and learn < 2.0,
+            )
+        )
+    return results
+
+
+def speed_results() -> list[Result]:
+    """Per-episode speed against both dictionary baselines, summed over the AI levels."""
+    print(f"\n{'level':16s} {'episodes':>8s} {'steps':>6s}   us/episode: ours textbook  lean")
+    totals = dict.fromkeys(("ours", "textbook", "lean"), 0.0)
+    episodes = 0
     for name, level in ai_levels():
         s = speed(level)
-        book, lean_ratio = s["textbook"] / s["ours"], s["lean"] / s["ours"]
-        ratios_book.append(book)
-        ratios_lean.append(lean_ratio)
+        episodes += int(s["episodes"])
+        for key in totals:
+            totals[key] += s[key]
+        per = {key: s[key] / s["episodes"] * 1e6 for key in totals}
         print(
-            f"{name:16s} {s['episodes']:8.0f} {s['steps']:6.0f}  {s['ours']:16.1f}"
-            f" {s['textbook']:9.1f} {s['lean']:5.1f}"
-            f"   {book:18.1f}x {lean_ratio:4.1f}x"
+            f"{name:16s} {s['episodes']:8.0f} {s['steps']:6.0f}   {per['ours']:15.1f}"
+            f" {per['textbook']:8.1f} {per['lean']:5.1f}"
         )
-        figures[f"{name}: speed-up over textbook dict"] = book
-        figures[f"{name}: speed-up over lean dict"] = lean_ratio
-    print(
-        f"geometric mean speed-up: textbook {geomean(ratios_book):.1f}x, lean {geomean(ratios_lean):.1f}x"
-    )
+    same = f"{episodes:,} episodes on the 6 AI levels, same steps and values"
+    return [
+        Result(
+            "ai speed",
+            totals["ours"],
+            "textbook dict Q-learning",
+            totals["textbook"],
+            totals["textbook"] / totals["ours"],
+            f"x faster per episode than dictionary Q-learning as usually written ({same})",
+            ">= 5x",
+            totals["textbook"] / totals["ours"] >= 5.0,
+        ),
+        Result(
+            "ai speed",
+            totals["ours"],
+            "hand-tuned dict Q-learning",
+            totals["lean"],
+            totals["lean"] / totals["ours"],
+            f"x faster per episode than dictionary Q-learning tuned by hand ({same})",
+            "> 1x",
+            totals["lean"] > totals["ours"],
+        ),
+    ]
+
+
+def env_results() -> list[Result]:
+    """Environment speed against FrozenLake-v1 8x8, both through gymnasium.make."""
     maze = dict(ai_levels())["03-maze"]
-    env_figures = env_speed(maze)
-    if env_figures:
-        print()
-        for name, rate in env_figures.items():
-            print(f"{name:42s} {rate:10.0f} steps/s")
-            figures[f"env steps/s: {name}"] = rate
-    else:
+    rates = env_speed(maze)
+    if rates is None:
         print("\ngymnasium is not installed: environment speed against FrozenLake skipped")
-    return figures
+        return []
+    print()
+    for name, rate in rates.items():
+        print(f"{name:42s} {rate:10,.0f} steps/s")
+    ours, frozen = rates["RoboBlocs maze (make)"], rates["FrozenLake-v1 8x8 (make)"]
+    return [
+        Result(
+            "ai env",
+            ENV_STEPS / ours,
+            "FrozenLake-v1 8x8",
+            ENV_STEPS / frozen,
+            ours / frozen,
+            f"x the steps per second of FrozenLake-v1 8x8, not slippery ({ours:,.0f} against "
+            f"{frozen:,.0f}; both through gymnasium.make, {ENV_STEPS:,} random steps)",
+            "> 1x",
+            ours > frozen,
+        )
+    ]
 
 
-def geomean(values: list[float]) -> float:
-    return float(np.exp(np.mean(np.log(values)))) if values else float("nan")
+def run() -> list[Result]:
+    return optimum_results() + speed_results() + env_results()
 
 
 if __name__ == "__main__":
-    run()
-    sys.exit(0)
+    found = run()
+    for result in found:
+        print(result.line())
+    sys.exit(0 if all(result.met for result in found) else 1)
