@@ -115,16 +115,9 @@ def test_crate_is_pushed_onto_floor_colour_or_empty_target(char: str) -> None:
     assert state.crates == {at(b, 2, 0)}
 
 
-@pytest.mark.parametrize("char", ["#", "B", "*", "F", "~"])
-def test_crate_blocked_by_wall_crate_gem_flag_or_water_crashes(char: str) -> None:
-    b = board(f">B{char}")
-    state, failure = act(b, b.start, "forward")
-    assert failure == "crashed"
-    assert state == b.start
-
-
-def test_crate_at_the_edge_of_the_map_cannot_be_pushed_off() -> None:
-    b = board(">B")
+@pytest.mark.parametrize("row", [">B#", ">BB", ">B*", ">BF", ">B~", ">B"])
+def test_crate_blocked_by_wall_crate_gem_flag_water_or_map_edge_crashes(row: str) -> None:
+    b = board(row)
     state, failure = act(b, b.start, "forward")
     assert failure == "crashed"
     assert state == b.start
