@@ -16,6 +16,8 @@ from game.editor.tree import Arm, Block, Slot, Tree
 
 PartRole = Literal["icon", "word", "minus", "count", "plus", "cond", "name"]
 Measure = Callable[[str], int]
+MIN_HEADER = 44  # children's fingers and old mice: a block stays at least this tall
+MIN_BUTTON = 40
 Words = Callable[[Block], tuple[str, str]]
 
 
@@ -59,7 +61,11 @@ class Metrics:
     margin: int = 12
 
     def scaled(self, scale: float) -> Metrics:
-        return Metrics(*(round(getattr(self, f.name) * scale) for f in fields(self)))
+        """Every size times `scale`, but headers and buttons stay big enough to hit."""
+        grown = Metrics(*(round(getattr(self, f.name) * scale) for f in fields(self)))
+        return replace(
+            grown, header=max(MIN_HEADER, grown.header), button=max(MIN_BUTTON, grown.button)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +210,8 @@ class _Builder:
             count_w = max(self.measure("99"), m.button - 8)
             roles += [("minus", m.button, ""), ("count", count_w, field), ("plus", m.button, "")]
         elif block.cond is not None:
-            roles.append(("cond", m.icon + self.measure(field) + 3 * m.pad, field))
+            # The chip's picture is as tall as the chip allows (see block_view._paint_chip).
+            roles.append(("cond", m.button - 10 + self.measure(field) + 3 * m.pad + 14, field))
         elif block.kind == "define":
             roles.append(("name", self.measure(field) + 2 * m.pad, field))
         parts = []

@@ -27,6 +27,7 @@ WHITE: Rgb = (255, 255, 255)
 RUNNING: Rgb = (255, 214, 10)
 FAILED: Rgb = (214, 40, 40)
 SHADOW_DROP = 4
+MIN_PALETTE_TEXT = 14
 SENSOR_ICONS: dict[str, str] = {spec.name: spec.icon for spec in SENSORS}
 KIND_ICONS: dict[str, str] = {"define": "function", "call": "call", "if_else": "if_else"}
 
@@ -255,16 +256,17 @@ def _paint_chip(surface: pygame.Surface, part: Part, sensor: str, lang: str, siz
     if part.role != "cond":
         surface.blit(words, words.get_rect(center=rect.center))
         return
-    pad = (rect.w - words.get_width() - rect.h) // 3
     picture = icon(SENSOR_ICONS.get(sensor, "question"), rect.h - 10)
+    pad = max(4, (rect.w - words.get_width() - picture.get_width() - 14) // 3)
     rtl = is_rtl(lang)
     icon_x = rect.right - pad - picture.get_width() if rtl else rect.x + pad
     surface.blit(picture, (icon_x, rect.y + 5))
-    text_x = (
-        icon_x - pad // 2 - words.get_width() if rtl else icon_x + picture.get_width() + pad // 2
-    )
+    if rtl:
+        text_x = icon_x - pad // 2 - words.get_width()
+    else:
+        text_x = icon_x + picture.get_width() + pad // 2
     surface.blit(words, (text_x, rect.centery - words.get_height() // 2))
-    tip_x = rect.x + 10 if rtl else rect.right - 10
+    tip_x = rect.x + 11 if rtl else rect.right - 11
     tip = [(tip_x - 5, rect.centery - 3), (tip_x + 5, rect.centery - 3), (tip_x, rect.centery + 4)]
     pygame.draw.polygon(surface, theme.INK_SOFT, tip)
 
@@ -292,9 +294,12 @@ def _palette_surface(
                 spine.right = width
             pygame.draw.rect(surface, fill, spine, border_radius=theme.RADIUS // 2)
     side = height * 2 // 3
+    pad = (height - side) // 2
+    room = width - side - 3 * pad
+    while size > MIN_PALETTE_TEXT and text_width(word, size, lang, True) > room:
+        size -= 1  # a long word in a narrow palette gets smaller rather than cut
     words = text_surface(word, size, ink, lang, True)
     rtl = is_rtl(lang)
-    pad = (height - side) // 2
     icon_x = width - pad - side if rtl else pad
     surface.blit(icon(icon_of(kind), side, ink), (icon_x, pad))
     text_x = icon_x - pad - words.get_width() if rtl else icon_x + side + pad

@@ -43,6 +43,7 @@ from game.ui.tool_button import SnapButton, ToolButton
 from game.ui.widgets import Button, Dialog, Group
 from game.world.outcome import Frame
 
+MIN_BLOCK_SCALE = 0.7
 RELOAD_CHECK = 0.5  # seconds between two looks at the level file's modification time
 ACTION_SOUNDS = {"forward": "step", "turn_left": "turn", "turn_right": "turn", "pick_up": "gem"}
 END_SOUNDS = {"crashed": "bump", "fell": "splash", "no_gem": "fail"}
@@ -90,7 +91,7 @@ class PlayScene(Scene):
             self.level.id if self.level else None,
         )
         self.saved_version = self.editor.version
-        self.painter = BlockPainter(app.lang, app.text_scale)
+        self.painter = self.base_painter = BlockPainter(app.lang, app.text_scale)
         self.panel = ProgramPanel(
             self.editor, self.painter, self._sensors(), app.toast, app.sound.play
         )
@@ -159,21 +160,24 @@ class PlayScene(Scene):
     def resize(self, size: tuple[int, int]) -> None:
         app = self.app
         # Small screens get slightly smaller blocks, so nested programs still fit.
-        wanted = BlockPainter(app.lang, app.text_scale * (0.9 if size[0] < 1200 else 1.0))
-        if self.painter.lang != wanted.lang or self.painter.metrics != wanted.metrics:
-            self.painter = wanted
-            self.panel.set_painter(wanted)
+        base_scale = app.text_scale * (0.9 if size[0] < 1200 else 1.0)
+        self.base_painter = BlockPainter(app.lang, base_scale)
         boards = len(self.level.boards) if self.level else 1
-        self.program_need = self.panel.width_needed()
+        self.program_need = self.panel.width_needed(self.base_painter)
         self.rects = play_rects(
             size,
-            self.panel.palette_width(),
+            self.panel.palette_width(self.base_painter),
             self.program_need,
             boards,
             app.rtl,
             app.lang,
             app.text_scale,
         )
+        # A program wider than its column is drawn smaller (down to 3/4), never cut off.
+        wanted = self._fitting_painter(base_scale, self.rects.program.width)
+        if self.painter.lang != wanted.lang or self.painter.metrics != wanted.metrics:
+            self.painter = wanted
+        self.panel.set_painter(self.painter, self.base_painter)
         self.panel.place(self.rects.palette, self.rects.program, self.rects.bin)
         self.code_box.rect = self.rects.code
         self.buttons = self._make_buttons()
@@ -183,6 +187,17 @@ class PlayScene(Scene):
         self.code_group = Group([pick(n) for n in CODE_ROW])
         self.success_group = Group([pick(n) for n in SUCCESS_ROW])
         self._refresh_buttons()
+
+    def _fitting_painter(self, base_scale: float, width: int) -> BlockPainter:
+        """The biggest blocks (down to MIN_BLOCK_SCALE) with which the program fits `width`;
+        headers keep their minimum height, so shrinking is tried step by step."""
+        fit = min(1.0, width / max(1, self.program_need))
+        while True:
+            scale = max(MIN_BLOCK_SCALE, fit)
+            painter = BlockPainter(self.app.lang, base_scale * scale)
+            if scale == MIN_BLOCK_SCALE or self.panel.width_needed(painter) <= width:
+                return painter
+            fit -= 0.05
 
     def _make_buttons(self) -> dict[str, Button]:
         assert self.rects is not None
@@ -208,8 +223,9 @@ class PlayScene(Scene):
         for name, rect in self.rects.buttons.items():
             key, picture = BUTTON_TEXT[name]
             action, colour = actions[name]
-            text = "" if rect.width <= COMPACT else t(key, lang)
-            kind = ToolButton if name in self.rects.tools else SnapButton
+            tool = name in self.rects.tools
+            text = "" if rect.width <= COMPACT and not tool else t(key, lang)
+            kind = ToolButton if tool else SnapButton
             buttons[name] = kind(
                 rect, text, picture, action, lang, colour=colour, scale=scale, sound=sound
             )
@@ -438,7 +454,8 @@ class PlayScene(Scene):
         if self.playbacks is not None and self.editor.version != self.ran_version:
             self.press_reset()
         self._save()
-        if self.rects is not None and self.panel.width_needed() != self.program_need:
+        need = self.panel.width_needed(self.base_painter)
+        if self.rects is not None and need != self.program_need:
             self.resize(self.app.size)  # the program grew or shrank: share the width again
         if self.playbacks is not None:
             for pb in self.playbacks:
@@ -501,7 +518,7 @@ class PlayScene(Scene):
             self.editor.max_blocks = self.level.max_blocks
             self.editor.level_id = self.level.id
             self.panel.sensors = self._sensors()
-            self.panel.set_painter(self.painter)
+            self.panel.set_painter(self.painter, self.base_painter)
             self.app.toast(t("play.reloaded", self.app.lang))
         self.resize(self.app.size)
 

@@ -9,12 +9,22 @@ import pygame
 from game.i18n import t
 from game.levels import picktext_of
 from game.render.icons import icon
-from game.render.text import draw_paragraph, draw_text, line_height, text_surface, wrap
+from game.render.text import (
+    draw_paragraph,
+    draw_text,
+    line_height,
+    text_surface,
+    text_width,
+    wrap,
+)
 from game.render.world_view import WorldView
 from game.ui import theme
 
 if TYPE_CHECKING:
     from game.scenes.play import PlayScene
+
+
+COUNTER_ROOM = 90  # room kept beside the program's title for the block counter
 
 
 def card(surface: pygame.Surface, rect: pygame.Rect, fill: theme.Rgb = theme.PANEL) -> None:
@@ -24,11 +34,19 @@ def card(surface: pygame.Surface, rect: pygame.Rect, fill: theme.Rgb = theme.PAN
 
 
 def heading(
-    surface: pygame.Surface, scene: PlayScene, rect: pygame.Rect, text: str, picture: str
+    surface: pygame.Surface,
+    scene: PlayScene,
+    rect: pygame.Rect,
+    text: str,
+    picture: str,
+    spare: int = 0,
 ) -> None:
     """A card's title with its icon, on the reading side."""
     lang, size = scene.app.lang, theme.text_size("label", scene.app.text_scale)
     side = 30
+    room = rect.width - side - 3 * theme.PAD - spare
+    while size > 14 and text_width(text, size, lang, True) > room:
+        size -= 1
     mark = icon(picture, side)
     if scene.app.rtl:
         at = mark.get_rect(topright=(rect.right - theme.PAD, rect.y + 8))
@@ -83,7 +101,8 @@ def _backdrop(scene: PlayScene, size: tuple[int, int]) -> pygame.Surface:
     card(surface, rects.palette_card)
     heading(surface, scene, rects.palette_card, t("play.palette", scene.app.lang), "robot")
     card(surface, rects.program_card)
-    heading(surface, scene, rects.program_card, t("play.program", scene.app.lang), "code")
+    title = t("play.program", scene.app.lang)
+    heading(surface, scene, rects.program_card, title, "code", COUNTER_ROOM)
     card(surface, rects.world_card, (236, 244, 250))
     if pygame.display.get_init() and pygame.display.get_surface() is not None:
         surface = surface.convert()

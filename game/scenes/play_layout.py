@@ -24,6 +24,7 @@ THUMBS = 96
 CARD_HEAD = 44
 PROGRAM_FOOT = 64
 COMPACT = 52  # an icon-only button
+WORLD_MIN = 420  # the world card keeps room for its five run controls
 
 # Which buttons sit where, in reading order.
 TOP_RIGHT = ("hint", "code", "undo", "redo")
@@ -91,6 +92,8 @@ def _row(
         widths = [tool_width(t(BUTTON_TEXT[n][0], lang), lang, scale) for n in names]
         spare = room - sum(widths) - theme.GAP * (len(names) - 1)
         widths = [w + max(0, min(spare // len(names), 40)) for w in widths]
+        if spare < 0:  # too narrow: every button gives up its share (captions shrink)
+            widths = [max(COMPACT, w + spare // len(names)) for w in widths]
     else:
         compact = not fits(names, lang, scale, room)
         widths = [button_width(n, lang, scale, compact) for n in names]
@@ -120,7 +123,7 @@ def play_rects(
     pal_w = max(180, min(palette_need, 280 if width >= 1280 else 240))
     palette_card = pygame.Rect(pad, body_top, pal_w, body_h)
     rest = width - pal_w - 4 * pad
-    prog_w = max(300, int(rest * 0.42), min(program_need, int(rest * 0.58)))
+    prog_w = max(300, int(rest * 0.42), min(program_need, int(rest * 0.58), rest - WORLD_MIN))
     program_card = pygame.Rect(palette_card.right + pad, body_top, prog_w, body_h)
     world_card = pygame.Rect(
         program_card.right + pad, body_top, width - program_card.right - 2 * pad, body_h
@@ -177,7 +180,7 @@ def _buttons(
     if fits(TOP_RIGHT, lang, scale, room):
         buttons |= _row(TOP_RIGHT, lang, scale, room, width - pad, 0, top_y)
     else:
-        buttons |= _row(TOP_RIGHT, lang, scale, 0, width - pad, 0, 4, True, TOP_BAR - 8)
+        buttons |= _row(TOP_RIGHT, lang, scale, room, width - pad, 0, 4, True, TOP_BAR - 8)
     foot_y = program_card.bottom - 58
     buttons |= _row(
         ("clear",), lang, scale, program_card.width - 90, None, program_card.x + pad, foot_y

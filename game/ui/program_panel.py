@@ -17,7 +17,7 @@ import pygame
 from blocks.program import Cond
 from game.editor import tree as t
 from game.editor.editor import PaletteEntry, ProgramEditor, Refusal
-from game.editor.layout import Layout, Placed, layout
+from game.editor.layout import Layout, Metrics, Placed, layout
 from game.editor.tree import TOP, Block, Slot
 from game.i18n import t as tr
 from game.render.block_view import BlockPainter, Marks, box_rect
@@ -56,6 +56,7 @@ class ProgramPanel:
     ) -> None:
         self.editor = editor
         self.painter = painter
+        self.palette_painter = painter
         self.sensors = sensors
         self.say = say
         self.play_sound = play_sound
@@ -72,7 +73,7 @@ class ProgramPanel:
         self.name_field: NameField | None = None
         self._cache: tuple[tuple[int, int, int | None], Layout] | None = None
         self._picture: tuple[Layout, pygame.Surface] | None = None
-        self._need: tuple[int, BlockPainter, int] | None = None
+        self._need: tuple[int, Metrics, int] | None = None
 
     # -- geometry ------------------------------------------------------------------------
 
@@ -105,17 +106,18 @@ class ProgramPanel:
             self._cache = (key, built)
         return self._cache[1]
 
-    def set_painter(self, painter: BlockPainter) -> None:
-        """A new language or text size: every block is measured again."""
+    def set_painter(self, painter: BlockPainter, palette: BlockPainter | None = None) -> None:
+        """A new language or text size: every block is measured again. The palette may keep
+        bigger blocks than a program squeezed into its column."""
         self.painter = painter
+        self.palette_painter = palette or painter
         self._cache = None
 
-    def width_needed(self) -> int:
-        """How wide the program is when nothing squeezes it (to share the screen)."""
-        if self._need is None or self._need[:2] != (self.editor.version, self.painter):
-            painter = self.painter
+    def width_needed(self, painter: BlockPainter) -> int:
+        """How wide the program is with `painter`'s sizes when nothing squeezes it."""
+        if self._need is None or self._need[:2] != (self.editor.version, painter.metrics):
             alone = layout(self.editor.tree, 0, painter.measure, painter.words, painter.metrics)
-            self._need = (self.editor.version, painter, alone.width)
+            self._need = (self.editor.version, painter.metrics, alone.width)
         return self._need[2]
 
     def origin(self) -> tuple[int, int]:
@@ -127,7 +129,7 @@ class ProgramPanel:
         return x, self.program_rect.y - self.scroll
 
     def palette_tiles(self) -> list[tuple[PaletteEntry, pygame.Rect]]:
-        m = self.painter.metrics
+        m = self.palette_painter.metrics
         width = self.palette_rect.width - 2 * theme.PAD
         y = self.palette_rect.y + theme.PAD - self.palette_scroll
         tiles = []
@@ -138,14 +140,16 @@ class ProgramPanel:
             y += m.header + mouth + m.gap + 6
         return tiles
 
-    def palette_width(self) -> int:
+    def palette_width(self, painter: BlockPainter) -> int:
         """The width the palette needs for its widest word (the screen clamps it)."""
         entries = self.editor.entries()
-        widest = max((self.painter.measure(self._entry_word(e)) for e in entries), default=80)
-        return widest + self.painter.metrics.header + 3 * theme.PAD + 8
+        words = (self._entry_word(e, painter) for e in entries)
+        widest = max((painter.measure(w) for w in words), default=80)
+        return widest + painter.metrics.header + 3 * theme.PAD + 8
 
-    def _entry_word(self, entry: PaletteEntry) -> str:
-        return entry.name if entry.kind == "call" else self.painter.words(Block(0, entry.kind))[0]
+    @staticmethod
+    def _entry_word(entry: PaletteEntry, painter: BlockPainter) -> str:
+        return entry.name if entry.kind == "call" else painter.words(Block(0, entry.kind))[0]
 
     def content_point(self, pos: tuple[int, int]) -> tuple[int, int]:
         ox, oy = self.origin()
@@ -461,7 +465,7 @@ class ProgramPanel:
         surface.set_clip(self.palette_rect)
         enabled = not self.editor.full
         for index, (entry, rect) in enumerate(self.palette_tiles()):
-            tile = self.painter.palette_tile(entry, rect.width, enabled)
+            tile = self.palette_painter.palette_tile(entry, rect.width, enabled)
             surface.blit(tile, rect)
             if self.zone == "palette" and index == self.palette_index:
                 ring = rect.inflate(8, 8)
@@ -516,7 +520,7 @@ class ProgramPanel:
 
     def _hand_picture(self, drag: Drag, width: int) -> pygame.Surface | None:
         if drag.entry is not None:
-            return self.painter.palette_tile(drag.entry, width, not self.editor.full).copy()
+            return self.palette_painter.palette_tile(drag.entry, width, not self.editor.full).copy()
         block = self.editor.find(drag.block_id) if drag.block_id is not None else None
         if block is None:
             return None

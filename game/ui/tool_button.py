@@ -14,6 +14,7 @@ from game.ui import theme
 from game.ui.widgets import Button
 
 CAPTION = 16
+MIN_CAPTION = 11
 ICON = 30
 HEIGHT = 62
 
@@ -62,6 +63,8 @@ class ToolButton(SnapButton):
         """Icon on top, caption under it; the caption's inked height sets the icon's room
         (Arabic fonts have tall empty margins that would squeeze the icon)."""
         size = round(CAPTION * self.scale)
+        while size > MIN_CAPTION and text_width(self.text, size, self.lang, True) > body.width - 6:
+            size -= 1
         words = text_surface(self.text, size, ink, self.lang, bold=True) if self.text else None
         inked = words.get_bounding_rect() if words is not None else pygame.Rect(0, 0, 0, 0)
         side = max(14, min(ICON, body.height - inked.height - 14))
