@@ -24,9 +24,10 @@ from yaml.scanner import Scanner
 
 from blocks.problems import InvalidInput, Problem, Problems, problem
 
-# The pure-Python loader reads the worst files at about 100 KB a second: 64 KB, many times
-# the largest level, keeps any file under a second.
-MAX_BYTES = 64 * 1024
+# 256 KB is many times the largest level or program. The pure-Python loader reads the
+# worst-shaped files at about 100 KB a second, so even those are answered in a few seconds;
+# anything larger is refused before a byte of it is parsed.
+MAX_BYTES = 256 * 1024
 MAX_DEPTH = 100
 
 
