@@ -20,12 +20,12 @@ from blocks.problems import InvalidInput
 from blocks.program import Program
 from blocks.python_form import from_python, to_python
 from game.editor.editor import ProgramEditor
-from game.editor.playback import DEFAULT_SPEED, SPEEDS, Playback
+from game.editor.playback import DEFAULT_SPEED, SPEEDS
+from game.editor.session import RunSession
 from game.i18n import format_problem, t
 from game.levels import Level, picktext_of, read_level
 from game.render.block_view import BlockPainter, Marks
 from game.render.world_view import Motion, WorldView
-from game.runner import Result, run
 from game.scenes.play_layout import (
     BUTTON_TEXT,
     CODE_ROW,
@@ -45,8 +45,6 @@ from game.world.outcome import Frame
 
 MIN_BLOCK_SCALE = 0.7
 RELOAD_CHECK = 0.5  # seconds between two looks at the level file's modification time
-ACTION_SOUNDS = {"forward": "step", "turn_left": "turn", "turn_right": "turn", "pick_up": "gem"}
-END_SOUNDS = {"crashed": "bump", "fell": "splash", "no_gem": "fail"}
 
 
 class PlayScene(Scene):
@@ -69,13 +67,8 @@ class PlayScene(Scene):
         self.since_check = 0.0
         self.clock = 0.0
         self.speed = DEFAULT_SPEED
-        self.playbacks: list[Playback] | None = None
-        self.result: Result | None = None
-        self.ran: tuple[int, ...] = ()
-        self.ran_version = -1
-        self.board = 0
-        self.last_shown = 0
-        self.announced = False
+        self.session: RunSession | None = None
+        self.chosen_board = 0  # the map on screen when no run is under way
         self.show_success = False
         self.hints_shown = 0
         self.hint_open = False
@@ -300,64 +293,49 @@ class PlayScene(Scene):
         self.app.toast(t("play.python_done", self.app.lang))
 
     def press_run(self) -> None:
+        """Run: record and replay; pressed again, pause or go on."""
         if self.level is None:
             return
-        if self.playbacks is not None and not self._current().finished:
-            if self._current().playing:
-                for pb in self.playbacks:
-                    pb.pause()
-            else:
-                for pb in self.playbacks:
-                    pb.play()
+        if self.session is not None and not self.session.finished:
+            self.session.toggle()
             return
-        self._record()
-        for pb in self.playbacks or []:
-            pb.play()
+        self._record().play()
 
     def press_step(self) -> None:
+        """Step: one action of the replay (recording the run first if needed)."""
         if self.level is None:
             return
-        if self.playbacks is None or (self._current().finished and self.announced):
-            self._record()
-        for pb in self.playbacks or []:
-            pb.step()
+        session = self.session
+        if session is None or session.announced:
+            session = self._record()
+        session.step()
 
     def press_back(self) -> None:
-        for pb in self.playbacks or []:
-            pb.back()
-        self.last_shown = self._current().shown if self.playbacks else 0
+        if self.session is not None:
+            self.session.back()
         self.show_success = False
 
     def press_reset(self) -> None:
-        self.playbacks = None
-        self.result = None
+        if self.session is not None:
+            self.chosen_board = self.session.board
+        self.session = None
         self.show_success = False
-        self.announced = False
 
     def press_speed(self) -> None:
         self.speed = (self.speed + 1) % len(SPEEDS)
-        for pb in self.playbacks or []:
-            pb.speed = self.speed
+        if self.session is not None:
+            self.session.set_speed(self.speed)
         button = self.buttons.get("speed")
         if button is not None and button.text:
             button.text = t(f"play.speed.{self.speed}", self.app.lang)
 
-    def _record(self) -> None:
+    def _record(self) -> RunSession:
         """Run the program to its end now; the screen then only replays the trace."""
         assert self.level is not None
-        self.result = run(self.level, self.editor.program(), record=True)
-        self.playbacks = [Playback(o, self.speed) for o in self.result.outcomes]
-        self.ran = self.editor.preorder()
-        self.ran_version = self.editor.version
-        self.board = self.result.outcomes.index(self.result.first)
-        self.last_shown = 0
-        self.announced = False
+        self.session = RunSession.record(self.level, self.editor, self.speed)
         self.show_success = False
         self.hint_open = self.intro_open = False
-
-    def _current(self) -> Playback:
-        assert self.playbacks is not None
-        return self.playbacks[self.board]
+        return self.session
 
     # -- events --------------------------------------------------------------------------
 
@@ -417,8 +395,9 @@ class PlayScene(Scene):
             return False
         for index, rect in enumerate(self.rects.thumbs):
             if rect.collidepoint(event.pos):
-                self.board = index
-                self.last_shown = self._current().shown if self.playbacks else 0
+                self.chosen_board = index
+                if self.session is not None:
+                    self.session.select(index)
                 return True
         if (self.hint_open or self.intro_open) and self.rects.hint.collidepoint(event.pos):
             self.hint_open = self.intro_open = False
@@ -451,52 +430,31 @@ class PlayScene(Scene):
         self.clock += dt
         self.panel.update(dt)
         self._watch_file(dt)
-        if self.playbacks is not None and self.editor.version != self.ran_version:
-            self.press_reset()
+        if self.session is not None and self.editor.version != self.session.version:
+            self.press_reset()  # the program changed: its run no longer says anything
         self._save()
         need = self.panel.width_needed(self.base_painter)
         if self.rects is not None and need != self.program_need:
             self.resize(self.app.size)  # the program grew or shrank: share the width again
-        if self.playbacks is not None:
-            for pb in self.playbacks:
-                pb.update(dt)
-            self._sounds_and_ending()
+        if self.session is not None:
+            tick = self.session.update(dt)
+            for sound in tick.sounds:
+                self.app.sound.play(sound)
+            if tick.ended:
+                self._ended(self.session)
         if self.code_open and not self.code_box.editable:
             self.code_box.set_text(to_python(self.editor.program()))
         self._refresh_buttons()
 
-    def _sounds_and_ending(self) -> None:
-        current = self._current()
-        if current.shown != self.last_shown:
-            if current.shown > self.last_shown:
-                self._frame_sound(current.frames[current.shown])
-            self.last_shown = current.shown
-        if self.announced or not all(pb.finished for pb in self.playbacks or []):
+    def _ended(self, session: RunSession) -> None:
+        """A success shows the stars and is saved with its program."""
+        if session.result.status != "success" or self.level is None:
             return
-        self.announced = True
-        assert self.result is not None and self.level is not None
-        if self.result.status == "success":
-            self.app.sound.play("win")
-            self.show_success = True
-            stars = self.result.first.stars
-            text = dump_program(self.editor.program())
-            level_id = self.level.id
-            self.app.try_save(
-                lambda: self.app.progress.record_result(self.pack_id, level_id, stars, text)
-            )
-        elif self.result.status not in END_SOUNDS:
-            self.app.sound.play("fail")
-
-    def _frame_sound(self, frame: Frame) -> None:
-        if frame.status in END_SOUNDS:
-            self.app.sound.play(END_SOUNDS[frame.status])
-        elif (
-            frame.action == "forward"
-            and frame.state.crates != self._current().frames[frame.step - 1].state.crates
-        ):
-            self.app.sound.play("push")
-        elif frame.action in ACTION_SOUNDS:
-            self.app.sound.play(ACTION_SOUNDS[frame.action])
+        self.show_success = True
+        stars = session.result.first.stars
+        text = dump_program(self.editor.program())
+        level_id, pack_id, progress = self.level.id, self.pack_id, self.app.progress
+        self.app.try_save(lambda: progress.record_result(pack_id, level_id, stars, text))
 
     def _watch_file(self, dt: float) -> None:
         self.since_check += dt
@@ -523,10 +481,11 @@ class PlayScene(Scene):
         self.resize(self.app.size)
 
     def _refresh_buttons(self) -> None:
-        buttons = getattr(self, "buttons", {})
+        buttons = self.buttons
         if not buttons:
             return
-        playing = self.playbacks is not None and self._current().playing
+        session = self.session
+        playing = session is not None and session.playing
         run_button = buttons["run"]
         run_button.icon_name = "pause" if playing else "play"
         if run_button.text:
@@ -537,7 +496,7 @@ class PlayScene(Scene):
         ready = self.level is not None
         for name in ("run", "step", "reset"):
             buttons[name].enabled = ready
-        buttons["back_step"].enabled = self.playbacks is not None and self._current().shown > 0
+        buttons["back_step"].enabled = session is not None and session.current.shown > 0
         buttons["next"].enabled = self.show_success
         typing = buttons["type"]
         if typing.text:
@@ -546,20 +505,17 @@ class PlayScene(Scene):
 
     # -- drawing -------------------------------------------------------------------------
 
+    @property
+    def board(self) -> int:
+        """The map on screen: the run's (it opens on the map that failed), else the chosen."""
+        return self.session.board if self.session is not None else self.chosen_board
+
     def marks(self) -> Marks:
         """The running block (all along the replay) and, after a failure, the culprit."""
-        if self.playbacks is None:
+        if self.session is None:
             return Marks()
-        current = self._current()
-        running = self._editor_id(current.block_id)
-        failed = None
-        if current.finished and current.outcome.status != "success":
-            failed = self._editor_id(current.outcome.block_id)
-            running = None
+        running, failed = self.session.marks()
         return Marks(running=running, failed=failed)
-
-    def _editor_id(self, block_id: int) -> int | None:
-        return self.ran[block_id] if 0 <= block_id < len(self.ran) else None
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.rects is None:
@@ -571,9 +527,9 @@ class PlayScene(Scene):
     def motion(self, index: int) -> Motion:
         """What the world view draws for board `index` now."""
         assert self.level is not None
-        if self.playbacks is None:
+        if self.session is None:
             return Motion(Frame(0, -1, "", self.level.boards[index].start), clock=self.clock)
-        pb = self.playbacks[index]
+        pb = self.session.playbacks[index]
         after = pb.frames[pb.shown + 1] if pb.progress > 0 and pb.shown < pb.last else None
         return Motion(pb.frames[pb.shown], after, pb.progress, pb.status, pb.since_end, self.clock)
 

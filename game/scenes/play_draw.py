@@ -195,7 +195,7 @@ def _steps(scene: PlayScene, surface: pygame.Surface) -> None:
     rects = scene.rects
     if rects is None or scene.level is None:
         return
-    steps = scene._current().steps if scene.playbacks else 0
+    steps = scene.session.current.steps if scene.session else 0
     text = t("play.steps", scene.app.lang, steps=steps, max=scene.level.max_steps)
     size = theme.text_size("body", scene.app.text_scale)
     x = rects.steps.right if scene.app.rtl else rects.steps.x
@@ -238,9 +238,9 @@ def _message(scene: PlayScene) -> tuple[list[str], str, theme.Rgb] | None:
         title = t("play.hint_count", lang, n=scene.hints_shown, total=len(level.hints))
         text = picktext_of(level.hints[scene.hints_shown - 1], lang)
         return [title, text], "hint", (255, 248, 220)
-    if scene.playbacks is None or not scene._current().finished:
+    if scene.session is None or not scene.session.current.finished:
         return None
-    status = scene._current().outcome.status
+    status = scene.session.current.outcome.status
     if status == "success":
         return None
     limit = scene.editor.max_blocks
@@ -274,7 +274,7 @@ def _thumbs(scene: PlayScene, surface: pygame.Surface, views: list[WorldView]) -
             "center",
             True,
         )
-        pb = scene.playbacks[index] if scene.playbacks else None
+        pb = scene.session.playbacks[index] if scene.session else None
         if pb is not None and pb.finished:
             badge = icon("check" if pb.outcome.status == "success" else "cross", 30)
             surface.blit(badge, badge.get_rect(topright=(rect.right - 2, rect.y + 2)))
@@ -320,7 +320,7 @@ def _banner(
 
 def _success(scene: PlayScene, surface: pygame.Surface) -> None:
     rects = scene.rects
-    assert rects is not None and scene.result is not None and scene.level is not None
+    assert rects is not None and scene.session is not None and scene.level is not None
     box = rects.success
     dim = pygame.Surface(rects.world_card.size, pygame.SRCALPHA)
     dim.fill((255, 255, 255, 90))
@@ -337,7 +337,7 @@ def _success(scene: PlayScene, surface: pygame.Surface) -> None:
         "center",
         True,
     )
-    stars = scene.result.first.stars
+    stars = scene.session.result.first.stars
     side = 64
     for index in range(3):
         mark = icon("star" if index < stars else "star_empty", side)

@@ -73,6 +73,16 @@ def drag(app: App, start: tuple[int, int], end: tuple[int, int]) -> None:
     frames(app)
 
 
+def to_instant(app: App, scene: PlayScene) -> None:
+    """Click the speed button until the replay is instant (it goes round the speeds)."""
+    for _ in range(len(SPEEDS)):
+        if SPEEDS[scene.speed] == max(SPEEDS):
+            return
+        click(scene.buttons["speed"].rect.center)
+        frames(app)
+    raise AssertionError("the speed button never reached the instant speed")
+
+
 def program_point(scene: PlayScene, x: int, y: int) -> tuple[int, int]:
     ox, oy = scene.panel.origin()
     return ox + x, oy + y
@@ -113,10 +123,10 @@ def test_drag_into_repeat_then_run_reaches_the_flag(app: App, tmp_path: Path) ->
     click(program_point(scene, plus.box.x + plus.box.w // 2, plus.box.y + plus.box.h // 2))
     frames(app)
     assert scene.editor.tree[0].count == 4
-    scene.speed = SPEEDS.index(max(SPEEDS))
+    to_instant(app, scene)
     click(scene.buttons["run"].rect.center)
     frames(app, 3)
-    assert scene.result is not None and scene.result.status == "success"
+    assert scene.session is not None and scene.session.result.status == "success"
     assert scene.show_success
     saved = app.progress.result("test", "corridor")
     assert saved is not None and saved.stars == 3 and saved.completed
@@ -132,7 +142,7 @@ def test_running_block_is_lit_all_along_the_replay(app: App, tmp_path: Path) -> 
         if marks.running is not None:
             lit.add(marks.running)
     assert lit == set(scene.editor.preorder())
-    assert scene.result is not None and scene.result.status == "incomplete"
+    assert scene.session is not None and scene.session.result.status == "incomplete"
 
 
 def test_undo_and_redo_with_buttons_and_keys(app: App, tmp_path: Path) -> None:
@@ -213,21 +223,21 @@ def test_step_then_step_back_walks_the_trace(app: App, tmp_path: Path) -> None:
         frames(app, 60)
     board = scene.level.boards[0] if scene.level else None
     assert board is not None
-    assert scene._current().shown == 2
+    assert scene.session.current.shown  # type: ignore[union-attr] == 2
     assert board.xy(scene.motion(0).before.state.pos) == (3, 1)
     click(scene.buttons["back_step"].rect.center)
     frames(app)
-    assert scene._current().shown == 1
+    assert scene.session.current.shown  # type: ignore[union-attr] == 1
     assert board.xy(scene.motion(0).before.state.pos) == (2, 1)
     assert scene.marks().running == scene.editor.preorder()[0]
 
 
 def test_crash_lights_the_guilty_block(app: App, tmp_path: Path) -> None:
     scene = open_play(app, write_level(tmp_path), program=program("[forward, turn_left, forward]"))
-    scene.speed = SPEEDS.index(max(SPEEDS))
+    to_instant(app, scene)
     click(scene.buttons["run"].rect.center)
     frames(app, 3)
-    assert scene.result is not None and scene.result.status == "crashed"
+    assert scene.session is not None and scene.session.result.status == "crashed"
     assert scene.marks().failed == scene.editor.preorder()[2]
 
 
@@ -361,7 +371,7 @@ def test_next_level_opens_the_following_level_of_the_pack(app: App) -> None:
     assert level is not None and level.solution is not None
     scene = open_play(app, first.path, program=level.solution)
     assert scene.pack_id == "basics"  # found from the folder's pack.yaml
-    scene.speed = SPEEDS.index(max(SPEEDS))
+    to_instant(app, scene)
     click(scene.buttons["run"].rect.center)
     frames(app, 3)
     assert scene.show_success
