@@ -21,6 +21,9 @@ from game.solver import shortest
 from game.world.rules import goals_met
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Enough for every level a class plays (the campaign's largest needs far fewer), and small
+# enough that `validate` answers within a few seconds on an old centre PC.
+VALIDATE_STATE_LIMIT = 1_000_000
 
 
 @dataclass
@@ -56,7 +59,7 @@ def playable_problems(level: Level) -> list[Problem]:
     # Each map on its own: with variants, a program's conditions may act differently on
     # each map, so no single action sequence need solve them all together.
     for board in level.boards:
-        search = shortest(replace(level, boards=(board,)))
+        search = shortest(replace(level, boards=(board,)), VALIDATE_STATE_LIMIT)
         if not search.complete:
             found.append(
                 problem(
