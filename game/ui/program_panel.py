@@ -17,7 +17,7 @@ import pygame
 from blocks.program import Cond
 from game.editor import tree as t
 from game.editor.editor import PaletteEntry, ProgramEditor, Refusal
-from game.editor.layout import Layout, Metrics, Placed, layout
+from game.editor.layout import Layout, Metrics, Part, Placed, layout
 from game.editor.tree import TOP, Block, Slot
 from game.i18n import t as tr
 from game.render.block_view import BlockPainter, Marks, box_rect
@@ -209,10 +209,10 @@ class ProgramPanel:
             self.drag = Drag(None, placed.block.id, grab, pos, size)
         return True
 
-    def _press_part(self, placed: Placed, part: object) -> bool:
+    def _press_part(self, placed: Placed, part: Part) -> bool:
         """A click on a field: + and - change the count, the condition opens its menu,
         the function name opens a text field."""
-        role = getattr(part, "role", "")
+        role = part.role
         block = placed.block
         if role in ("minus", "plus"):
             self.editor.set_count(block.id, block.count + (1 if role == "plus" else -1))
@@ -366,7 +366,19 @@ class ProgramPanel:
         key = event.key
         if self.zone == "palette":
             return self._palette_key(key)
+        if key in (pygame.K_UP, pygame.K_DOWN) and event.mod & pygame.KMOD_CTRL:
+            return self._shift_focused(-1 if key == pygame.K_UP else 1)
         return self._program_key(key)
+
+    def _shift_focused(self, step: int) -> bool:
+        """Ctrl+Up / Ctrl+Down: move the focused block one place within its slot."""
+        where = t.location(self.editor.tree, self.focus_id) if self.focus_id is not None else None
+        if where is None or self.focus_id is None:
+            return False
+        slot, index = where
+        if self.editor.move(self.focus_id, slot, max(0, index + step)) is None:
+            self.play_sound("drop")
+        return True
 
     def _palette_key(self, key: int) -> bool:
         entries = self.editor.entries()

@@ -278,7 +278,10 @@ def test_keyboard_alone_builds_and_removes_blocks(app: App, tmp_path: Path) -> N
     frames(app)
     assert [b.kind for b in scene.editor.tree] == ["turn_left", "forward"]
     key(pygame.K_TAB)  # to the program, on the block just added
-    key(pygame.K_UP)
+    key(pygame.K_UP, pygame.KMOD_CTRL)  # moves it up, before turn_left
+    frames(app)
+    assert [b.kind for b in scene.editor.tree] == ["forward", "turn_left"]
+    key(pygame.K_DOWN)
     key(pygame.K_DELETE)
     frames(app)
     assert [b.kind for b in scene.editor.tree] == ["forward"]
