@@ -105,7 +105,7 @@ def frame_times(folder: Path) -> tuple[list[float], list[float]]:
         started = time.perf_counter()
         app.step(1 / 60)
         play.append((time.perf_counter() - started) * 1000)
-    assert scene.playbacks is not None and not scene._current().finished  # type: ignore[union-attr]
+    assert scene.session is not None and not scene.session.finished  # type: ignore[union-attr]
     app.close()
     return play, base
 

@@ -62,12 +62,16 @@ class ProgramEditor:
         self._undo: list[Tree] = []
         self._redo: list[Tree] = []
         self.version = 0
+        self._counted = (-1, 0)
 
     # -- reading -------------------------------------------------------------------------
 
     @property
     def count(self) -> int:
-        return t.count(self.tree)
+        """Blocks in the program (remembered per version: the screen asks every frame)."""
+        if self._counted[0] != self.version:
+            self._counted = (self.version, t.count(self.tree))
+        return self._counted[1]
 
     @property
     def full(self) -> bool:

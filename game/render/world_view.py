@@ -91,6 +91,14 @@ class WorldView:
 
     def __init__(self, board: Board) -> None:
         self.board = board
+        self._ground: tuple[int, pygame.Surface] | None = None
+
+    def ground(self, tile: int) -> pygame.Surface:
+        """The board's ground at this tile size, kept by the view (hashing a whole board
+        to find it in a shared cache every frame costs more than drawing the robot)."""
+        if self._ground is None or self._ground[0] != tile:
+            self._ground = (tile, ground_surface(self.board, tile))
+        return self._ground[1]
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, motion: Motion) -> Fit:
         placed = fit(self.board, rect)
@@ -98,7 +106,7 @@ class WorldView:
             placed.left, placed.top, placed.tile * self.board.width, placed.tile * self.board.height
         )
         pygame.draw.rect(surface, (70, 62, 88), frame.inflate(8, 8), border_radius=8)
-        surface.blit(ground_surface(self.board, placed.tile), frame.topleft)
+        surface.blit(self.ground(placed.tile), frame.topleft)
         self._draw_items(surface, placed, motion)
         self._draw_robot(surface, placed, motion)
         self._draw_effects(surface, placed, frame, motion)

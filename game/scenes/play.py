@@ -68,6 +68,7 @@ class PlayScene(Scene):
         self.clock = 0.0
         self.speed = DEFAULT_SPEED
         self.session: RunSession | None = None
+        self._views: tuple[Level | None, list[WorldView]] = (None, [])
         self.chosen_board = 0  # the map on screen when no run is under way
         self.show_success = False
         self.hints_shown = 0
@@ -534,7 +535,11 @@ class PlayScene(Scene):
         return Motion(pb.frames[pb.shown], after, pb.progress, pb.status, pb.since_end, self.clock)
 
     def world_views(self) -> list[WorldView]:
-        return [WorldView(board) for board in self.level.boards] if self.level else []
+        """One view per map, kept while the level stays the same (each keeps its ground)."""
+        if self._views[0] is not self.level:
+            views = [WorldView(board) for board in self.level.boards] if self.level else []
+            self._views = (self.level, views)
+        return self._views[1]
 
     def title(self) -> str:
         return (
