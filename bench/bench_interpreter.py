@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.timing import Result, paired_medians
+from bench.timing import Result, paired
 from blocks.parse import load_program
 from game.levels import Level, read_level
 from game.runner import run as run_program
@@ -61,18 +61,16 @@ def run() -> list[Result]:
         ACTIONS + 1,
     )
     assert plain_python(level) == ACTIONS
-    runner, plain = paired_medians(
-        lambda: run_program(level, program), lambda: plain_python(level), repeats=5
-    )
-    speed = plain / runner
+    timed = paired(lambda: run_program(level, program), lambda: plain_python(level), repeats=7)
+    speed = 1 / timed.ratio
     return [
         Result(
             "interpreter",
-            runner,
+            timed.seconds,
             f"plain Python loops over the rules, {ACTIONS:,} actions",
-            plain,
+            timed.baseline_seconds,
             speed,
-            f"x the plain loops' speed ({ACTIONS / runner:,.0f} actions/s with the trace)",
+            f"x the plain loops' speed ({ACTIONS / timed.seconds:,.0f} actions/s with the trace)",
             ">= 0.5",
             speed >= 0.5,
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.timing import Result, paired_medians
+from bench.timing import Result, paired
 from game.levels import read_level
 from game.solver import shortest
 
@@ -31,15 +31,16 @@ def run() -> list[Result]:
     search = shortest(level)
     assert search.complete and search.actions is not None
     states = search.explored
-    solve, inserts = paired_medians(lambda: shortest(level), lambda: dict_inserts(states), 5)
+    timed = paired(lambda: shortest(level), lambda: dict_inserts(states), repeats=5)
+    solve = timed.seconds
     per_state = solve / states
     return [
         Result(
             "solver",
             solve,
             f"{states:,} dict inserts",
-            inserts,
-            per_state / (inserts / states),
+            timed.baseline_seconds,
+            timed.ratio,
             f"x a dict insert per explored state ({states:,} states, "
             f"{per_state * 1e6:.2f} us each; shortest: {len(search.actions)} actions)",
             "< 1 s",

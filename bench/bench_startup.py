@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.timing import Result, paired_medians
+from bench.timing import Result, paired
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -30,16 +30,15 @@ def start(command: list[str]) -> None:
 
 def run() -> list[Result]:
     start(COMMAND)  # once to warm the file cache, as on a trainer's second try
-    command, bare = paired_medians(
-        lambda: start(COMMAND), lambda: start([sys.executable, "-c", "pass"]), repeats=9
-    )
+    timed = paired(lambda: start(COMMAND), lambda: start([sys.executable, "-c", "pass"]), repeats=9)
+    command = timed.seconds
     return [
         Result(
             "startup",
             command,
             "python -c pass",
-            bare,
-            command / bare,
+            timed.baseline_seconds,
+            timed.ratio,
             "x the bare interpreter's start-up, for `python main.py run LEVEL PROGRAM --json`",
             "< 0.4 s",
             command < 0.4,
