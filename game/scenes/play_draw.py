@@ -360,18 +360,7 @@ def _code(scene: PlayScene, surface: pygame.Surface) -> None:
     rects = scene.rects
     assert rects is not None
     lang = scene.app.lang
-    heading_rect = pygame.Rect(rects.code.x, rects.code.y - 40, rects.code.width, 40)
-    size = theme.text_size("body", scene.app.text_scale)
-    draw_text(
-        surface,
-        t("play.code_title", lang),
-        (heading_rect.centerx, heading_rect.y + 6),
-        size,
-        theme.INK,
-        lang,
-        "center",
-        True,
-    )
+    heading(surface, scene, rects.world_card, t("play.code_title", lang), "code")
     scene.code_box.draw(surface)
     if scene.code_errors:
         area = pygame.Rect(rects.code.x, rects.code.bottom - 90, rects.code.width, 86)

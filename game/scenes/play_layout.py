@@ -143,7 +143,8 @@ def play_rects(
     )
     thumbs = _thumbs(world_card, world.bottom + pad // 2, boards) if boards > 1 else []
     code = world_card.inflate(-2 * pad, 0)
-    code.y, code.height = world_card.y + CARD_HEAD, world_card.height - CARD_HEAD - CONTROLS - 64
+    code.y = world_card.y + CARD_HEAD + 8
+    code.height = world_card.height - CARD_HEAD - 8 - CONTROLS - 64
     success = pygame.Rect(0, 0, min(world.width - 24, 520), min(world.height - 24, 330))
     success.center = world.center
     hint = pygame.Rect(world.x + pad, world.y + pad, world.width - 2 * pad, 120)
