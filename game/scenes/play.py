@@ -354,6 +354,9 @@ class PlayScene(Scene):
         return self._click_world(event)
 
     def _shortcut(self, event: pygame.event.Event) -> bool:
+        """Screen-wide keys; an open menu or name field keeps its keys (Esc closes it)."""
+        if self.panel.menu is not None or self.panel.name_field is not None:
+            return False
         ctrl = event.mod & pygame.KMOD_CTRL
         if ctrl and event.key == pygame.K_z:
             self.redo() if event.mod & pygame.KMOD_SHIFT else self.undo()

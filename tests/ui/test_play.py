@@ -328,6 +328,12 @@ def test_condition_menu_and_function_name_are_edited_in_place(app: App, tmp_path
     chip = next(p for p in loop.parts if p.role == "cond")
     click(program_point(scene, chip.box.x + 10, chip.box.y + 10))
     frames(app)
+    assert scene.panel.menu is not None
+    key(pygame.K_ESCAPE)  # Esc closes the menu and changes nothing
+    frames(app)
+    assert scene.panel.menu is None
+    click(program_point(scene, chip.box.x + 10, chip.box.y + 10))
+    frames(app)
     menu = scene.panel.menu
     assert menu is not None
     choice = next(cell for cond, cell in menu.cells() if cond.text() == "not at_goal")
