@@ -121,7 +121,7 @@ class PlayScene(Scene):
                     else load_program(data)
                 )
             except (OSError, UnicodeDecodeError, InvalidInput):
-                self.app.toast(t("play.refused.no_slot", self.app.lang))
+                self.app.toast(t("play.program_unreadable", self.app.lang))
                 return None
         if self.level is None:
             return None

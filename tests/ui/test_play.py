@@ -390,3 +390,15 @@ def test_next_level_opens_the_following_level_of_the_pack(app: App) -> None:
     assert isinstance(following, PlayScene) and following is not scene
     assert following.level is not None and following.level.id == second.id
     assert app.progress.result("basics", first.id) is not None
+
+
+def test_a_program_file_is_loaded_and_a_broken_one_is_told_gently(app: App, tmp_path: Path) -> None:
+    good = tmp_path / "good.py"
+    good.write_text("forward()\nturn_left()\n", encoding="utf-8")
+    scene = open_play(app, write_level(tmp_path), program_path=str(good))
+    assert [b.kind for b in scene.editor.tree] == ["forward", "turn_left"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- fly\n", encoding="utf-8")
+    scene = open_play(app, write_level(tmp_path), program_path=str(bad))
+    assert scene.editor.count == 0
+    assert app.toasts[-1].text == t("play.program_unreadable", "en")
