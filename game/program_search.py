@@ -51,7 +51,7 @@ from game.search_space import (
 )
 
 DEFAULT_BUDGET = 10.0
-STATE_LIMIT = 60_000
+STATE_LIMIT = 200_000
 TWO_FUNCTIONS = 10  # the fewest blocks with which two functions can beat one or none
 CONDITIONAL_RECURSION = 5  # the fewest with which a function can call itself under a condition
 
@@ -89,7 +89,6 @@ class _Entry:
     row: int
 
 
-Costs = tuple[tuple[int, ...], tuple[int, ...]]
 Extra = Callable[[int], list[Family]]
 
 
@@ -110,7 +109,8 @@ class _Frontier:
         zero = tuple(0 for _ in starts)
         self.entries = [_Entry(starts, zero, zero, -1, None, 0)]
         self.by_size: dict[int, list[int]] = {0: [0]}
-        self.seen: dict[tuple[int, ...], list[Costs]] = {starts: [(zero, zero)]}
+        none = np.zeros((1, len(starts)), dtype=np.int32)
+        self.seen: dict[tuple[int, ...], tuple[Ints, Ints]] = {starts: (none, none.copy())}
         self.grown = 0
 
     def grow(self) -> tuple[Statement, ...] | None:
@@ -169,19 +169,50 @@ class _Frontier:
         size: int,
     ) -> None:
         """Keep the new places reached, unless reached before at no lower cost."""
-        if not len(rows):
-            return
         cols, steps, evals = ends
-        _, first = np.unique(np.hstack([cols, steps, evals]), axis=0, return_index=True)
-        for i in np.sort(first):
-            key = tuple(int(c) for c in cols[i])
-            cost = (tuple(int(s) for s in steps[i]), tuple(int(e) for e in evals[i]))
-            known = self.seen.setdefault(key, [])
-            if any(_no_more(old, cost) for old in known):
-                continue
-            known.append(cost)
-            self.entries.append(_Entry(key, cost[0], cost[1], parent, family, int(rows[i])))
-            self.by_size[size].append(len(self.entries) - 1)
+        for group in _cheapest(cols, steps, evals):
+            key = tuple(int(c) for c in cols[group[0]])
+            same = (cols[group] == cols[group[0]]).all(axis=1)
+            for i in self._unbeaten(key, group[same], steps, evals):
+                self._add(key, parent, family, int(rows[i]), steps[i], evals[i], size)
+            for i in group[~same]:  # places that only share a hash with the group's
+                key_i = tuple(int(c) for c in cols[i])
+                if len(self._unbeaten(key_i, np.array([i]), steps, evals)):
+                    self._add(key_i, parent, family, int(rows[i]), steps[i], evals[i], size)
+
+    def _unbeaten(self, key: tuple[int, ...], group: Index, steps: Ints, evals: Ints) -> Index:
+        """The rows of `group` that no earlier way to `key` beats on every board."""
+        known = self.seen.get(key)
+        if known is None:
+            return group
+        old_steps, old_evals = known
+        beaten = (
+            (old_steps[None, :, :] <= steps[group][:, None, :]).all(axis=2)
+            & (old_evals[None, :, :] <= evals[group][:, None, :]).all(axis=2)
+        ).any(axis=1)
+        unbeaten: Index = group[~beaten]
+        return unbeaten
+
+    def _add(
+        self,
+        key: tuple[int, ...],
+        parent: int,
+        family: Family,
+        row: int,
+        steps: Ints,
+        evals: Ints,
+        size: int,
+    ) -> None:
+        known = self.seen.get(key)
+        if known is not None:
+            if ((known[0] <= steps).all(axis=1) & (known[1] <= evals).all(axis=1)).any():
+                return
+            self.seen[key] = (np.vstack([known[0], steps]), np.vstack([known[1], evals]))
+        else:
+            self.seen[key] = (steps[None, :].copy(), evals[None, :].copy())
+        cost = (tuple(int(s) for s in steps), tuple(int(e) for e in evals))
+        self.entries.append(_Entry(key, cost[0], cost[1], parent, family, row))
+        self.by_size[size].append(len(self.entries) - 1)
 
     def _path(self, entry_id: int) -> tuple[Statement, ...]:
         out: list[Statement] = []
@@ -193,11 +224,29 @@ class _Frontier:
         return tuple(out)
 
 
-def _no_more(old: Costs, new: Costs) -> bool:
-    """`old` costs no more than `new` on every board, in steps and in evaluations."""
-    return all(a <= b for a, b in zip(old[0], new[0], strict=True)) and all(
-        a <= b for a, b in zip(old[1], new[1], strict=True)
+def _cheapest(cols: Ints, steps: Ints, evals: Ints) -> list[Index]:
+    """Rows worth a closer look, grouped by where they end: in each group, the row with the
+    fewest steps (then evaluations) in total first, then the rows it does not beat on every
+    board. Groups are made by a hash of the places and checked for real equality."""
+    if not len(cols):
+        return []
+    weights = np.random.default_rng(cols.shape[1]).integers(
+        1, 2**63, size=cols.shape[1], dtype=np.uint64
     )
+    where = ((cols.astype(np.int64) + 2).astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
+    order = np.lexsort((evals.sum(axis=1), steps.sum(axis=1), where))
+    ranked = where[order]
+    starts = np.r_[True, ranked[1:] != ranked[:-1]]
+    head = order[np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))]
+    beaten = (
+        ~starts
+        & (cols[order] == cols[head]).all(axis=1)
+        & (steps[order] >= steps[head]).all(axis=1)
+        & (evals[order] >= evals[head]).all(axis=1)
+    )
+    kept = order[~beaten]
+    bounds = np.flatnonzero(starts[~beaten])
+    return np.split(kept, bounds[1:])
 
 
 class _Deepening:

@@ -345,12 +345,13 @@ def run_repeat(ctx: Context, body: Family, rows: Index, counts: Ints, states: In
     cur = cur.astype(np.int32)
     steps = np.zeros(len(unique), dtype=np.int32)
     evals = np.zeros(len(unique), dtype=np.int32)
-    top = int(counts.max()) if len(counts) else 0
     out_nxt = np.empty(len(rows), dtype=np.int32)
     out_steps = np.empty(len(rows), dtype=np.int32)
     out_evals = np.empty(len(rows), dtype=np.int32)
+    by_count = np.argsort(counts, kind="stable")
+    bounds = np.searchsorted(counts[by_count], np.arange(REPEAT_MAX + 2))
     live = np.arange(len(unique))
-    for n in range(1, top + 1):
+    for n in range(1, int(counts.max(initial=0)) + 1):
         ctx.tick()
         if live.size:
             evals[live] += 1
@@ -361,13 +362,11 @@ def run_repeat(ctx: Context, body: Family, rows: Index, counts: Ints, states: In
             over = (steps[live] > space.max_steps) | (evals[live] > space.max_evals)
             cur[live[over]] = FAIL
             live = live[cur[live] >= 0]
-        asked = counts == n
-        if asked.any():
-            pick = where[asked]
-            going = (cur[pick] >= 0).astype(np.int32)
-            out_nxt[asked] = cur[pick]
-            out_steps[asked] = steps[pick]
-            out_evals[asked] = evals[pick] + going
+        asked = by_count[bounds[n] : bounds[n + 1]]
+        pick = where.ravel()[asked]
+        out_nxt[asked] = cur[pick]
+        out_steps[asked] = steps[pick]
+        out_evals[asked] = evals[pick] + (cur[pick] >= 0)
     return capped(space, out_nxt, out_steps, out_evals)
 
 

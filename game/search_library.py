@@ -14,6 +14,7 @@ lazily (game.search_families) and evaluated only where the search needs them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,6 +34,7 @@ from game.search_families import (
     Seq,
     Table,
     Union,
+    capped,
     powers,
 )
 from game.search_space import Behaviour, Condition, Space
@@ -41,6 +43,8 @@ from game.search_space import Behaviour, Condition, Space
 CELL_LIMIT = 12_000_000
 # Rows evaluated at once when working out a table.
 CHUNK = 1 << 17
+# A batch of rows worked out: their family, the family row of the first, their behaviours.
+Batch = tuple[Family, int, Behaviour]
 
 
 @dataclass(frozen=True)
@@ -78,36 +82,34 @@ class Store:
     """Every kept piece's behaviour, found by a hash of where it ends, to drop copies."""
 
     space: Space
-    coef: npt.NDArray[np.uint64] = field(init=False)
+    coef: npt.NDArray[np.int64] = field(init=False)
     index: dict[int, list[tuple[Ints, Ints, Ints]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         rng = np.random.default_rng(20240611)
-        self.coef = rng.integers(1, 2**63, size=self.space.size, dtype=np.uint64) | np.uint64(1)
-
-    def _hash(self, rows: Ints) -> npt.NDArray[np.uint64]:
-        hashed: npt.NDArray[np.uint64] = (rows.astype(np.uint64) * self.coef).sum(
-            axis=1, dtype=np.uint64
-        )
-        return hashed
+        self.coef = rng.integers(1, 2**62, size=self.space.size, dtype=np.int64) | 1
 
     def keep(self, batch: Behaviour) -> npt.NDArray[np.bool_]:
-        """Which rows of `batch` are new: not ending like a kept piece at no lower cost."""
+        """Which rows of `batch` are new: not ending like a kept piece at no lower cost.
+
+        Rows are grouped by a hash of where they end (integer overflow just wraps), the
+        cheapest of each group first; rows that end like it at no lower cost are dropped
+        at once, the others are compared one by one with what is kept."""
         kept = np.zeros(len(batch), dtype=np.bool_)
         if not len(batch):
             return kept
-        where = self._hash(batch.nxt)
-        whole = where ^ (self._hash(batch.steps) * np.uint64(3)) ^ self._hash(batch.evals)
-        _, first, group = np.unique(whole, return_index=True, return_inverse=True)
-        # Rows sharing a hash are copies of the group's first row, unless hashes met by
-        # chance: those are looked at one by one like the first rows.
-        twin = first[group.ravel()]
-        differ = (
-            (batch.nxt != batch.nxt[twin]).any(axis=1)
-            | (batch.steps != batch.steps[twin]).any(axis=1)
-            | (batch.evals != batch.evals[twin]).any(axis=1)
+        where: npt.NDArray[np.int64] = batch.nxt @ self.coef
+        order = np.lexsort((batch.evals.sum(axis=1), batch.steps.sum(axis=1), where))
+        ranked = where[order]
+        starts = np.r_[True, ranked[1:] != ranked[:-1]]
+        head = order[np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))]
+        beaten = (
+            ~starts
+            & (batch.nxt[order] == batch.nxt[head]).all(axis=1)
+            & (batch.steps[order] >= batch.steps[head]).all(axis=1)
+            & (batch.evals[order] >= batch.evals[head]).all(axis=1)
         )
-        for i in np.union1d(first, np.flatnonzero(differ)):
+        for i in order[~beaten]:
             nxt, steps, evals = batch.nxt[i], batch.steps[i], batch.evals[i]
             bucket = self.index.setdefault(int(where[i]), [])
             if any(
@@ -221,57 +223,69 @@ class Library:
 
     def build(self, size: int) -> None:
         """Work out every piece of `size` blocks on every state and keep the new ones."""
-        if size == 1:
-            singles = self._keep_all(size, self._base())
-        else:
-            singles = self._keep_all(size, self._compound_tables(size))
+        batches = self._base() if size == 1 else self._compound_tables(size)
+        singles = self._keep_all(size, batches)
         singles.single[:] = True
         self.tables[size] = singles
         lists = [singles]
         for i in range(1, size):
             seq = Seq(self.singles(i), self.lists(size - i))
-            lists.append(self._keep_all(size, [(seq, self._evaluate_all(seq))]))
+            lists.append(self._keep_all(size, self._sequences(seq)))
         table = _concat(size, lists)
         self.tables[size] = table
         self.cells += table.rows * self.space.size
 
-    def _base(self) -> list[tuple[Family, Behaviour]]:
-        names = tuple(self.space.actions)
-        actions = Actions(names)
-        base: list[tuple[Family, Behaviour]] = [(actions, actions.table(self.space))]
+    def _base(self) -> Iterator[Batch]:
+        actions = Actions(tuple(self.space.actions))
+        yield actions, 0, actions.table(self.space)
         if self.call is not None:
-            base.append((CallOf(), self.call))
-        return base
+            yield CallOf(), 0, self.call
 
-    def _compound_tables(self, size: int) -> list[tuple[Family, Behaviour]]:
-        out: list[tuple[Family, Behaviour]] = []
+    def _compound_tables(self, size: int) -> Iterator[Batch]:
         for family in self.compounds(size):
             if isinstance(family, RepeatLoop) and isinstance(family.body, Table):
                 behaviour, rows = powers(self.ctx, family.body)
-                out.append((_Picked(family, rows), behaviour))
+                yield _Picked(family, rows), 0, behaviour
             else:
-                out.append((family, self._evaluate_all(family)))
-        return out
+                yield from self._evaluate_all(family)
 
-    def _evaluate_all(self, family: Family) -> Behaviour:
-        """Every row of `family` on every state."""
+    def _evaluate_all(self, family: Family) -> Iterator[Batch]:
+        """Every row of `family` on every state, a chunk of rows at a time."""
         n = self.space.size
         per = max(1, CHUNK // n)
         every = np.arange(n, dtype=np.int32)
-        parts = []
         for start in range(0, family.rows, per):
             self.ctx.tick()
             rows = np.arange(start, min(family.rows, start + per), dtype=np.int64)
             ends = family.at(np.repeat(rows, n), np.tile(every, len(rows)), self.ctx)
-            parts.append(Behaviour(*(a.reshape(len(rows), n) for a in ends)))
-        return _stack(parts, n)
+            yield family, start, Behaviour(*(a.reshape(len(rows), n) for a in ends))
 
-    def _keep_all(self, size: int, batches: list[tuple[Family, Behaviour]]) -> Table:
+    def _sequences(self, seq: Seq) -> Iterator[Batch]:
+        """Every statement of `seq.first` followed by every list of `seq.rest`, on every
+        state: for each statement, one gather of the whole rest table (row = f * rest + r)."""
+        first, rest = seq.first, seq.rest
+        if not isinstance(first, Table) or not isinstance(rest, Table):
+            yield from self._evaluate_all(seq)
+            return
+        a, b = first.behaviour, rest.behaviour
+        for f in range(first.rows):
+            self.ctx.tick()
+            end = a.nxt[f]
+            going = end >= 0
+            at = np.where(going, end, 0)
+            nxt = np.where(going, b.nxt[:, at], end)
+            steps = a.steps[f] + np.where(going, b.steps[:, at], 0)
+            evals = a.evals[f] + np.where(going, b.evals[:, at], 0)
+            ends = capped(self.space, nxt.ravel(), steps.ravel(), evals.ravel())
+            yield seq, f * rest.rows, Behaviour(*(x.reshape(nxt.shape) for x in ends))
+
+    def _keep_all(self, size: int, batches: Iterable[Batch]) -> Table:
+        """The new pieces of `batches` (family, number of the batch's first row, behaviours)."""
         parts: list[Table] = []
-        for family, behaviour in batches:
+        for family, offset, behaviour in batches:
             self.ctx.tick()
             rows = np.flatnonzero(self.store.keep(behaviour))
-            sources = [(family, int(r)) for r in rows]
+            sources = [(family, offset + int(r)) for r in rows]
             parts.append(Table(family.size, behaviour.take(rows), sources))
         return _concat(size, parts)
 

@@ -20,8 +20,8 @@ import numpy.typing as npt
 from blocks.catalogue import ACTIONS, SENSORS
 from blocks.program import Cond
 from game.levels import Level
-from game.world.board import State
-from game.world.rules import act, goals_met, sense
+from game.world.board import Board, State
+from game.world.rules import Goal, act, goals_met, sense
 
 # Ends of a behaviour that are not states: the run failed (crashed, fell, no gem, out of
 # steps or evaluations), or every goal was met (the run ended in success).
@@ -152,8 +152,8 @@ def _explore(
                 row.append(SUCCESS)
             elif after in index:
                 row.append(index[after])
-            elif depth[here] + 1 >= level.max_steps:
-                row.append(FAIL)  # no step would be left to meet the goals from there
+            elif depth[here] + 1 + _still_needed(board, level.goals, after) > level.max_steps:
+                row.append(FAIL)  # too few steps would be left to meet the goals from there
             else:
                 if len(states) >= limit:
                     raise TooManyStates(limit)
@@ -163,6 +163,24 @@ def _explore(
                 queue.append(index[after])
                 row.append(index[after])
         moves.append(row)
+
+
+def _still_needed(board: Board, goals: tuple[Goal, ...], state: State) -> int:
+    """A lower bound on the actions still needed to meet the goals from `state`: one
+    pick-up per gem left, and at least one step forward per other cell the robot must
+    still visit, and at least as many as the farthest of them is away along rows and
+    columns."""
+    x, y = board.xy(state.pos)
+    visit: set[int] = set()
+    picks = 0
+    if "collect_gems" in goals:
+        picks = len(state.gems)
+        visit |= state.gems
+    if "reach_goal" in goals:
+        visit |= board.flags
+    visit.discard(state.pos)
+    far = max((abs(board.xy(p)[0] - x) + abs(board.xy(p)[1] - y) for p in visit), default=0)
+    return max(1, picks + max(far, len(visit)))
 
 
 def _distance_to_goals(table: IntRows) -> npt.NDArray[np.int64]:
