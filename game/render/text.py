@@ -16,7 +16,7 @@ from typing import Literal
 
 import arabic_reshaper
 import pygame
-from bidi import get_display
+from bidi.algorithm import get_display
 
 from game.i18n import RTL_LANGUAGES
 from game.render.fonts import font, font_for
@@ -47,6 +47,8 @@ def display_order(line: str, lang: str) -> str:
     if not has_rtl_letters(line) and not is_rtl(lang):
         return line
     shaped = _RESHAPER.reshape(line) if has_rtl_letters(line) else line
+    # bidi.algorithm's get_display also mirrors brackets and quotes in right-to-left runs
+    # (rule L4), so « » and ( ) face the right way; the faster bidi.get_display does not.
     ordered = get_display(shaped, base_dir="R" if is_rtl(lang) else "L")
     return str(ordered)
 

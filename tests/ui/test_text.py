@@ -30,6 +30,15 @@ def test_digits_and_latin_words_keep_their_order_inside_arabic() -> None:
     assert on_screen.index("12") < on_screen.index("Robot")
 
 
+def test_brackets_and_quotes_face_the_word_inside_arabic() -> None:
+    # Read right to left, the opening « and ( come first, at the right end of the word, and
+    # must open towards it; drawn left to right, the line then starts with « and (.
+    quoted = display_order("«كرّر»", "ar")
+    assert quoted[0] == "«" and quoted[-1] == "»"
+    bracketed = display_order("(مثال)", "ar")
+    assert bracketed[0] == "(" and bracketed[-1] == ")"
+
+
 def test_harakat_are_kept() -> None:
     assert "\u064e" in display_order("عَلَّمَ", "ar")  # fatha
     assert "\u0651" in display_order("عَلَّمَ", "ar")  # shadda
