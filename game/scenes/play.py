@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -19,6 +19,7 @@ from blocks.parse import dump_program, load_program
 from blocks.problems import InvalidInput
 from blocks.program import Program
 from blocks.python_form import from_python, to_python
+from blocks.yaml_nodes import decode
 from game.editor.editor import ProgramEditor
 from game.editor.playback import DEFAULT_SPEED, SPEEDS
 from game.editor.session import RunSession
@@ -43,6 +44,9 @@ from game.ui.tool_button import SnapButton, ToolButton
 from game.ui.widgets import Button, Dialog, Group
 from game.world.outcome import Frame
 
+if TYPE_CHECKING:
+    from game.app import App
+
 MIN_BLOCK_SCALE = 0.7
 RELOAD_CHECK = 0.5  # seconds between two looks at the level file's modification time
 
@@ -50,7 +54,7 @@ RELOAD_CHECK = 0.5  # seconds between two looks at the level file's modification
 class PlayScene(Scene):
     def __init__(
         self,
-        app: Any,
+        app: App,
         level_path: str,
         program_path: str | None = None,
         program: Program | None = None,
@@ -115,12 +119,10 @@ class PlayScene(Scene):
         if program_path is not None:
             try:
                 data = Path(program_path).read_bytes()
-                return (
-                    from_python(data.decode())
-                    if program_path.endswith(".py")
-                    else load_program(data)
-                )
-            except (OSError, UnicodeDecodeError, InvalidInput):
+                if program_path.endswith(".py"):
+                    return from_python(decode(data))
+                return load_program(data)
+            except (OSError, InvalidInput):
                 self.app.toast(t("play.program_unreadable", self.app.lang))
                 return None
         if self.level is None:
