@@ -186,10 +186,9 @@ class _Frontier:
         if known is None:
             return group
         old_steps, old_evals = known
-        beaten = (
-            (old_steps[None, :, :] <= steps[group][:, None, :]).all(axis=2)
-            & (old_evals[None, :, :] <= evals[group][:, None, :]).all(axis=2)
-        ).any(axis=1)
+        no_more_steps = np.all(old_steps[None, :, :] <= steps[group][:, None, :], axis=2)
+        no_more_evals = np.all(old_evals[None, :, :] <= evals[group][:, None, :], axis=2)
+        beaten = np.any(no_more_steps & no_more_evals, axis=1)
         unbeaten: Index = group[~beaten]
         return unbeaten
 
