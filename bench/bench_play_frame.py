@@ -5,7 +5,8 @@ memory after ten levels, each printed beside a baseline measured in the same run
 
 - frame: the play screen at 1280x720 while a 30-block program runs at the fastest animated
   speed, against a baseline frame (clear and flip only); median and 99th percentile
-  (targets: median < 4 ms, p99 < 8 ms);
+  (targets: median < 4 ms, p99 < 8 ms), in wall time and in this thread's CPU time (on a
+  machine shared with other work, wall-time spikes are other programs' turns);
 - start-up: `main.py play LEVEL --screenshot` to its first drawn frame, against starting
   Python alone (target < 1.5 s);
 - memory: resident size after playing the ten levels of the basics pack with their
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -70,9 +72,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def frame_times(folder: Path) -> tuple[list[float], list[float]]:
+def frame_times(folder: Path, clock: Callable[[], float]) -> tuple[list[float], list[float]]:
     """Milliseconds per frame of the running play screen, and of clear-and-flip frames,
-    taken turn about so both see the same machine load."""
+    taken turn about so both see the same machine load, on `clock`."""
     from blocks.parse import statements_program  # noqa: F401  (warm import, not timed)
     from blocks.program import block_count
     from game.app import App
@@ -98,13 +100,13 @@ def frame_times(folder: Path) -> tuple[list[float], list[float]]:
     play: list[float] = []
     base: list[float] = []
     for _ in range(FRAMES):
-        started = time.perf_counter()
+        started = clock()
         screen.fill((246, 241, 231))
         pygame.display.flip()
-        base.append((time.perf_counter() - started) * 1000)
-        started = time.perf_counter()
+        base.append((clock() - started) * 1000)
+        started = clock()
         app.step(1 / 60)
-        play.append((time.perf_counter() - started) * 1000)
+        play.append((clock() - started) * 1000)
     assert scene.session is not None and not scene.session.finished  # type: ignore[union-attr]
     app.close()
     return play, base
@@ -154,19 +156,26 @@ def memory_after_ten_levels() -> tuple[float, float]:
     return played, alone
 
 
+def verdict(met: bool) -> str:
+    return "ok" if met else "MISSED"
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         os.environ["ROBOBLOCS_DATA_DIR"] = str(folder)
-        play, base = frame_times(folder)
-        median, p99 = statistics.median(play), percentile(play, 0.99)
-        b_median, b_p99 = statistics.median(base), percentile(base, 0.99)
-        print(
-            f"play frame   median {median:6.2f} ms (x{median / b_median:5.1f}), "
-            f"p99 {p99:6.2f} ms; baseline clear+flip median {b_median:.2f} ms, p99 {b_p99:.2f} ms; "
-            f"targets median < 4 ms: {'ok' if median < 4 else 'MISSED'}, "
-            f"p99 < 8 ms: {'ok' if p99 < 8 else 'MISSED'}"
-        )
+        # Wall time is what a child sees; this thread's CPU time is the screen's own cost,
+        # which other programs sharing the two cores cannot inflate.
+        for label, clock in (("wall", time.perf_counter), ("cpu", time.thread_time)):
+            play, base = frame_times(folder, clock)
+            median, p99 = statistics.median(play), percentile(play, 0.99)
+            b_median, b_p99 = statistics.median(base), percentile(base, 0.99)
+            print(
+                f"play frame ({label}) median {median:6.2f} ms (x{median / b_median:5.1f}), "
+                f"p99 {p99:6.2f} ms; baseline clear+flip median {b_median:.2f} ms, "
+                f"p99 {b_p99:.2f} ms; targets median < 4 ms: {verdict(median < 4)}, "
+                f"p99 < 8 ms: {verdict(p99 < 8)}"
+            )
         game, bare = startup_seconds(folder)
         print(
             f"start-up     {game:6.2f} s to the first drawn frame (x{game / bare:5.1f}); "
