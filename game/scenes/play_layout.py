@@ -46,7 +46,7 @@ BUTTON_TEXT = {
     "type": ("play.apply_python", "code"),
     "close_code": ("play.close", "cross"),
     "replay": ("play.replay", "reset"),
-    "next": ("play.next", "forward"),
+    "next": ("play.next", "flag"),
 }
 
 
@@ -149,9 +149,11 @@ def play_rects(
     success.center = world.center
     hint = pygame.Rect(world.x + pad, world.y + pad, world.width - 2 * pad, 120)
     buttons = _buttons(size, palette_card, program_card, world_card, code, success, lang, scale)
-    tools = set(CONTROL_ROW) | (
-        set() if fits(TOP_RIGHT, lang, scale, width - 520) else set(TOP_RIGHT)
-    )
+    tools = set(CONTROL_ROW)
+    if not fits(TOP_RIGHT, lang, scale, width - 520):
+        tools |= set(TOP_RIGHT)
+    if not fits(SUCCESS_ROW, lang, scale, success.width - 2 * pad):
+        tools |= set(SUCCESS_ROW)
     steps = pygame.Rect(
         world_card.x + pad, world_card.y + 6, world_card.width - 2 * pad, CARD_HEAD - 8
     )
@@ -190,15 +192,10 @@ def _buttons(
     room = world_card.width - 2 * pad
     buttons |= _row(CONTROL_ROW, lang, scale, room, None, world_card.x + pad, controls_y, True)
     buttons |= _row(CODE_ROW, lang, scale, code.width, code.right, 0, code.bottom + 8)
-    buttons |= _row(
-        SUCCESS_ROW,
-        lang,
-        scale,
-        success.width - 2 * pad,
-        None,
-        success.x + pad,
-        success.bottom - 60,
-    )
+    room = success.width - 2 * pad
+    tools = not fits(SUCCESS_ROW, lang, scale, room)
+    top = success.bottom - (TOOL_HEIGHT + 12 if tools else 60)
+    buttons |= _row(SUCCESS_ROW, lang, scale, room, None, success.x + pad, top, tools)
     row = [buttons[n] for n in SUCCESS_ROW]
     shift = success.centerx - (row[0].left + row[-1].right) // 2
     for name in SUCCESS_ROW:
