@@ -7,7 +7,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-from blocks.program import Repeat, block_count
+import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+from blocks.catalogue import ACTIONS, SENSORS
+from blocks.program import (
+    Action,
+    Cond,
+    If,
+    Program,
+    Repeat,
+    Statement,
+    Until,
+    While,
+    block_count,
+)
+from game.levels import Level
 from game.program_search import smallest_program
 from game.runner import run
 from game.validate import star_problems
@@ -215,3 +231,111 @@ def test_reachable_stars_and_max_blocks_raise_no_warning() -> None:
         extra="max_blocks: 2\nstars: [2, 3]\n",
     )
     assert star_problems(level) == []
+
+
+# Tiny levels with every block but `function`, where the search is quick and random or
+# exhaustive programs often succeed: they check that pruning never loses a smaller program.
+TINY = {
+    "corridor": ("#####\n#>.F#\n#####", "[reach_goal]", ""),
+    "corner": ("####\n#>.#\n##F#\n####", "[reach_goal]", ""),
+    "gems": ("#####\n#>**#\n#####", "[collect_gems]", ""),
+    "colours": ("#####\n#>r.#\n##.##\n##F##\n#####", "[reach_goal]", ""),
+    "two-maps": (
+        "#####\n#>.F#\n#####",
+        "[reach_goal]",
+        "variants:\n  - |\n    ####\n    #>.#\n    ##F#\n    ####\n",
+    ),
+}
+FULL = "[forward, turn_left, turn_right, pick_up, repeat, while, until, if, if_else]"
+
+
+def tiny(name: str) -> Level:
+    rows, goals, extra = TINY[name]
+    return make_level(rows, goals=goals, blocks=FULL, extra=f"max_steps: 8\n{extra}")
+
+
+SMALLEST = {name: smallest_program(tiny(name), budget=60) for name in TINY}
+CONDITIONS = [Cond(s.name, negated) for s in SENSORS for negated in (False, True)]
+
+
+def _lists(size: int, singles: dict[int, list[Statement]]) -> list[tuple[Statement, ...]]:
+    """Every list of statements of exactly `size` blocks, no empty body anywhere."""
+    if size == 0:
+        return [()]
+    return [
+        (first, *rest)
+        for head in range(1, size + 1)
+        for first in singles[head]
+        for rest in _lists(size - head, singles)
+    ]
+
+
+def _singles(largest: int) -> dict[int, list[Statement]]:
+    """Every statement of 1..largest blocks: repeat counts 1..41 cover every count on a
+    level of 8 steps (a round costs at least two evaluations out of 80)."""
+    singles: dict[int, list[Statement]] = {1: [Action(a) for a in ACTIONS]}
+    for size in range(2, largest + 1):
+        bodies = _lists(size - 1, singles)
+        found: list[Statement] = [Repeat(n, b) for b in bodies for n in range(1, 42)]
+        found += [While(c, b) for b in bodies for c in CONDITIONS]
+        found += [If(c, b) for b in bodies for c in CONDITIONS]
+        found += [
+            If(c, yes, no)
+            for split in range(1, size - 1)
+            for yes in _lists(split, singles)
+            for no in _lists(size - 1 - split, singles)
+            for c in CONDITIONS
+        ]
+        singles[size] = found
+    return singles
+
+
+@pytest.mark.parametrize("name", sorted(TINY))
+def test_no_program_of_three_blocks_or_fewer_beats_the_search(name: str) -> None:
+    level = tiny(name)
+    found = SMALLEST[name]
+    assert found.proved and found.blocks is not None
+    singles = _singles(min(3, found.blocks - 1))
+    for size in range(1, min(3, found.blocks - 1) + 1):
+        for statements in _lists(size, singles):
+            result = run(level, Program(statements), record=False)
+            assert result.status != "success", (name, statements)
+
+
+def _random_statements() -> st.SearchStrategy[Statement]:
+    leaf = st.sampled_from(ACTIONS).map(Action)
+    conditions = st.sampled_from(CONDITIONS)
+    return st.recursive(
+        leaf,
+        lambda inner: st.one_of(
+            st.builds(
+                Repeat,
+                st.one_of(st.integers(1, 6), st.integers(1, 99)),
+                st.lists(inner, max_size=3).map(tuple),
+            ),
+            st.builds(While, conditions, st.lists(inner, max_size=3).map(tuple)),
+            st.builds(Until, conditions, st.lists(inner, max_size=3).map(tuple)),
+            st.builds(If, conditions, st.lists(inner, max_size=3).map(tuple)),
+            st.builds(
+                If,
+                conditions,
+                st.lists(inner, max_size=2).map(tuple),
+                st.lists(inner, max_size=2).map(tuple),
+            ),
+        ),
+        max_leaves=6,
+    )
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.sampled_from(sorted(TINY)), st.lists(_random_statements(), min_size=1, max_size=4))
+def test_every_successful_program_is_at_least_as_big_as_the_smallest(
+    name: str, statements: list[Statement]
+) -> None:
+    program = Program(tuple(statements))
+    if run(tiny(name), program, record=False).status != "success":
+        return
+    event("successful")
+    found = SMALLEST[name]
+    assert found.blocks is not None
+    assert found.blocks <= block_count(program)
