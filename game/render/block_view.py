@@ -186,11 +186,24 @@ class BlockPainter:
 
     # -- palette -------------------------------------------------------------------------
 
-    def palette_tile(self, entry: PaletteEntry, width: int, enabled: bool) -> pygame.Surface:
-        word = entry.name if entry.kind == "call" else self.words(Block(0, entry.kind))[0]
-        return _palette_surface(
-            entry.kind, word, width, self.metrics.header, enabled, self.lang, self.size
+    def palette_word(self, entry: PaletteEntry) -> str:
+        return entry.name if entry.kind == "call" else self.words(Block(0, entry.kind))[0]
+
+    def palette_text(self, entries: tuple[PaletteEntry, ...], width: int) -> int:
+        """One text size for the whole palette: the largest at which every word fits."""
+        words = [self.palette_word(entry) for entry in entries]
+        return min(
+            (_fit_size(w, self.size, width, self.metrics.header, self.lang) for w in words),
+            default=self.size,
         )
+
+    def palette_tile(
+        self, entry: PaletteEntry, width: int, enabled: bool, size: int | None = None
+    ) -> pygame.Surface:
+        word = self.palette_word(entry)
+        height = self.metrics.header
+        chosen = size or _fit_size(word, self.size, width, height, self.lang)
+        return _palette_surface(entry.kind, word, width, height, enabled, self.lang, chosen)
 
 
 def _ready(surface: pygame.Surface) -> pygame.Surface:
@@ -275,6 +288,15 @@ def icon_rect(rect: pygame.Rect, side: int) -> pygame.Rect:
     return pygame.Rect(rect.centerx - side // 2, rect.centery - side // 2, side, side)
 
 
+def _fit_size(word: str, size: int, width: int, height: int, lang: str) -> int:
+    """A long word in a narrow palette tile gets smaller rather than cut."""
+    side = height * 2 // 3
+    room = width - side - 3 * ((height - side) // 2)
+    while size > MIN_PALETTE_TEXT and text_width(word, size, lang, True) > room:
+        size -= 1
+    return size
+
+
 @lru_cache(maxsize=256)
 def _palette_surface(
     kind: str, word: str, width: int, height: int, enabled: bool, lang: str, size: int
@@ -295,9 +317,6 @@ def _palette_surface(
             pygame.draw.rect(surface, fill, spine, border_radius=theme.RADIUS // 2)
     side = height * 2 // 3
     pad = (height - side) // 2
-    room = width - side - 3 * pad
-    while size > MIN_PALETTE_TEXT and text_width(word, size, lang, True) > room:
-        size -= 1  # a long word in a narrow palette gets smaller rather than cut
     words = text_surface(word, size, ink, lang, True)
     rtl = is_rtl(lang)
     icon_x = width - pad - side if rtl else pad

@@ -31,7 +31,9 @@ from game.scenes.play_layout import (
     BUTTON_TEXT,
     CODE_ROW,
     COMPACT,
+    CONTROL_ROW,
     SUCCESS_ROW,
+    TOP_RIGHT,
     PlayRects,
     play_rects,
     relevant_sensors,
@@ -40,7 +42,7 @@ from game.ui import theme
 from game.ui.code_box import CodeBox
 from game.ui.program_panel import ProgramPanel
 from game.ui.scene import Scene
-from game.ui.tool_button import SnapButton, ToolButton
+from game.ui.tool_button import SnapButton, ToolButton, caption_fit
 from game.ui.widgets import Button, Dialog, Group
 from game.world.outcome import Frame
 
@@ -227,7 +229,26 @@ class PlayScene(Scene):
             )
         if buttons["speed"].text:
             buttons["speed"].text = t(f"play.speed.{self.speed}", lang)
+        self._share_captions(buttons)
         return buttons
+
+    def _share_captions(self, buttons: dict[str, Button]) -> None:
+        """Tool buttons of one row get one caption size (the speed button's longest word
+        counts, since its word changes)."""
+        lang, scale = self.app.lang, self.app.text_scale
+        speeds = [t(f"play.speed.{n}", lang) for n in range(len(SPEEDS))]
+        for row in (CONTROL_ROW, TOP_RIGHT, SUCCESS_ROW):
+            tools = [b for n, b in buttons.items() if n in row and isinstance(b, ToolButton)]
+            if not tools:
+                continue
+            size = min(
+                caption_fit(
+                    speeds if b is buttons.get("speed") else [b.text], b.rect.width, lang, scale
+                )
+                for b in tools
+            )
+            for button in tools:
+                button.caption_size = size
 
     # -- buttons -------------------------------------------------------------------------
 

@@ -476,8 +476,13 @@ class ProgramPanel:
         clip = surface.get_clip()
         surface.set_clip(self.palette_rect)
         enabled = not self.editor.full
-        for index, (entry, rect) in enumerate(self.palette_tiles()):
-            tile = self.palette_painter.palette_tile(entry, rect.width, enabled)
+        tiles = self.palette_tiles()
+        painter = self.palette_painter
+        size = (
+            painter.palette_text(tuple(e for e, _ in tiles), tiles[0][1].width) if tiles else None
+        )
+        for index, (entry, rect) in enumerate(tiles):
+            tile = painter.palette_tile(entry, rect.width, enabled, size)
             surface.blit(tile, rect)
             if self.zone == "palette" and index == self.palette_index:
                 ring = rect.inflate(8, 8)

@@ -58,13 +58,22 @@ class SnapButton(Button):
         surface.blit(self._snap[1], (self.rect.x - margin, self.rect.y - margin))
 
 
+def caption_fit(texts: list[str], width: int, lang: str, scale: float = 1.0) -> int:
+    """The caption size at which every one of `texts` fits a button `width` wide: buttons
+    of one row share it, so their words look alike."""
+    size = round(CAPTION * scale)
+    while size > MIN_CAPTION and any(text_width(t, size, lang, True) > width - 6 for t in texts):
+        size -= 1
+    return size
+
+
 class ToolButton(SnapButton):
+    caption_size: int | None = None  # set by the screen for a row; else fitted alone
+
     def _draw_content(self, surface: pygame.Surface, body: pygame.Rect, ink: theme.Rgb) -> None:
         """Icon on top, caption under it; the caption's inked height sets the icon's room
         (Arabic fonts have tall empty margins that would squeeze the icon)."""
-        size = round(CAPTION * self.scale)
-        while size > MIN_CAPTION and text_width(self.text, size, self.lang, True) > body.width - 6:
-            size -= 1
+        size = self.caption_size or caption_fit([self.text], body.width, self.lang, self.scale)
         words = text_surface(self.text, size, ink, self.lang, bold=True) if self.text else None
         inked = words.get_bounding_rect() if words is not None else pygame.Rect(0, 0, 0, 0)
         side = max(14, min(ICON, body.height - inked.height - 14))
