@@ -498,6 +498,7 @@ class PlayScene(Scene):
         """Read the level file again; keep the program, forget the run."""
         self._load_level()
         self.press_reset()
+        self.chosen_board = 0  # the new file may have fewer maps
         if self.level is not None:
             self.editor.palette = self.level.blocks
             self.editor.max_blocks = self.level.max_blocks
