@@ -88,7 +88,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     report(args.level, checked.problems, args.lang)
     if checked.level is None or not checked.ok:
         return EXIT_FAIL
-    pygame.init()
+    pygame.display.init()  # no sound: a picture needs none (and a PC may have no card)
+    pygame.font.init()
     try:
         picture = preview_surface(checked.level, args.lang)
         pygame.image.save(picture, args.out)
