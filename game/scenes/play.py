@@ -557,9 +557,14 @@ class PlayScene(Scene):
         assert self.level is not None
         if self.session is None:
             return Motion(Frame(0, -1, "", self.level.boards[index].start), clock=self.clock)
-        pb = self.session.playbacks[index]
+        session = self.session
+        pb = session.playbacks[index]
         after = pb.frames[pb.shown + 1] if pb.progress > 0 and pb.shown < pb.last else None
-        return Motion(pb.frames[pb.shown], after, pb.progress, pb.status, pb.since_end, self.clock)
+        ending = pb.status
+        if ending == "success" and not (session.finished and session.result.status == "success"):
+            ending = None  # celebrate once every map has made it, not one map alone
+        since = min(pb.since_end for pb in session.playbacks)
+        return Motion(pb.frames[pb.shown], after, pb.progress, ending, since, self.clock)
 
     def world_views(self) -> list[WorldView]:
         """One view per map, kept while the level stays the same (each keeps its ground)."""
