@@ -215,7 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
         name: str, handler: Callable[[argparse.Namespace], int], text: str
     ) -> argparse.ArgumentParser:
         child = sub.add_parser(name, help=text, description=text)
-        _lang(child, default=argparse.SUPPRESS)  # so `--lang` before the command counts too
+        # SUPPRESS: `--lang` typed before the command counts too; _LangGiven: the game
+        # screens keep the saved language unless one was typed.
+        _lang(child, default=argparse.SUPPRESS, action=_LangGiven)
         child.set_defaults(handler=handler)
         return child
 

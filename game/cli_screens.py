@@ -23,30 +23,9 @@ def add_screen_commands(command: Command) -> None:
     play.add_argument("--run", action="store_true", help="start the program at once")
     play.add_argument("--screenshot", metavar="PNG", help="draw without a display, save as PNG")
     play.add_argument("--frames", type=int, metavar="N", help="frames to draw (default 1)")
-    # --lang here or before `play` both count; without it the game keeps its saved language.
-    # argparse has no public way to change an option once added: the --lang that every
-    # command gets is made to note that it was typed, and to leave the value alone when not.
-    for action in play._actions:
-        if "--lang" in action.option_strings:
-            action.__class__ = _Typed
-            action.default = argparse.SUPPRESS
     preview = command("preview", cmd_preview, "draw a level (every map) to a PNG")
     preview.add_argument("level", metavar="LEVEL")
     preview.add_argument("--out", required=True, metavar="PNG", help="the picture to write")
-
-
-class _Typed(argparse.Action):
-    """Stores the value and notes that it was typed (like the main command's --lang)."""
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,
-    ) -> None:
-        setattr(namespace, self.dest, values)
-        namespace.lang_given = True
 
 
 def cmd_play(args: argparse.Namespace) -> int:
