@@ -18,6 +18,7 @@ SCENES: dict[str, str] = {
     "settings": "game.scenes.settings:SettingsScene",
     "placeholder": "game.scenes.placeholder:Placeholder",
     "play": "game.scenes.play:PlayScene",
+    "ai_lab": "game.scenes.ai_lab:AiLab",
 }
 
 # Where the App goes after a screen failed: the first one registered of these.
