@@ -22,7 +22,7 @@ program found is reported but not claimed to be the smallest.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -32,12 +32,15 @@ from game.levels import Level
 from game.runner import run
 from game.search_families import (
     FUNCTION,
+    Branch,
     Context,
     Family,
     Forever,
     Index,
     Ints,
+    Loop,
     OutOfTime,
+    Union,
     capped,
 )
 from game.search_library import CHUNK, Library, Palette
@@ -120,8 +123,11 @@ class _Frontier:
         for last in range(size, 0, -1):
             families = [self.lib.singles(last)]
             families += self.last(last) if self.last else []
-            for family in families:
-                for entry_id in self.by_size.get(size - last, []):
+            for entry_id in self.by_size.get(size - last, []):
+                entry = self.entries[entry_id]
+                for family in _leaves(families):
+                    if not _moves_at(family, entry.cols):
+                        continue
                     found = self._advance(entry_id, family, size)
                     if found is not None:
                         return found
@@ -223,6 +229,27 @@ class _Frontier:
         return tuple(out)
 
 
+def _leaves(families: list[Family]) -> Iterator[Family]:
+    for family in families:
+        if isinstance(family, Union):
+            yield from _leaves(family.parts)
+        else:
+            yield family
+
+
+def _moves_at(family: Family, cols: tuple[int, ...]) -> bool:
+    """Whether a top-level statement of `family` can do anything here that a smaller one
+    cannot: a branch whose question has the same answer on every board still running is
+    just one of its bodies, and a loop whose question holds on none does nothing."""
+    states = [c for c in cols if c >= 0]
+    if isinstance(family, Branch):
+        answers = family.condition.holds[states]
+        return bool(answers.any() and not answers.all())
+    if isinstance(family, Loop):
+        return bool(family.condition.holds[states].any())
+    return True
+
+
 def _cheapest(cols: Ints, steps: Ints, evals: Ints) -> list[Index]:
     """Rows worth a closer look, grouped by where they end: in each group, the row with the
     fewest steps (then evaluations) in total first, then the rows it does not beat on every
@@ -297,7 +324,9 @@ class _Functions:
                 complete = False
                 continue
             for row in range(table.rows):
-                found = self._with_body(table.behaviour.take(np.array([row])), top)
+                found = self._with_body(
+                    table.behaviour.take(np.array([row])).as_type(np.int32), top
+                )
                 if found is not None:
                     return (*found, Define(FUNCTION, table.statements(row))), True
         return None, complete

@@ -110,7 +110,11 @@ class Table(Family):
 
     def at(self, rows: Index, states: Ints, ctx: Context) -> Ends:
         b = self.behaviour
-        return Ends(b.nxt[rows, states], b.steps[rows, states], b.evals[rows, states])
+        return Ends(
+            b.nxt[rows, states].astype(np.int32),
+            b.steps[rows, states].astype(np.int32),
+            b.evals[rows, states].astype(np.int32),
+        )
 
     def statements(self, row: int) -> tuple[Statement, ...]:
         family, source = self.sources[row]
@@ -422,7 +426,7 @@ def powers(ctx: Context, body: Table) -> tuple[Behaviour, Index]:
     Returns the behaviours and, for each, its row in RepeatLoop(body).
     """
     space = ctx.space
-    b = body.behaviour
+    b = body.behaviour.as_type(np.int32)
     step = Behaviour(b.nxt, b.steps, b.evals + (b.nxt != FAIL).astype(np.int32))
     identity = np.arange(space.size, dtype=np.int32).tobytes()
     seen = [{identity, row.tobytes()} for row in b.nxt]

@@ -39,8 +39,9 @@ from game.search_families import (
 )
 from game.search_space import Behaviour, Condition, Space
 
-# Pieces worked out on every state are kept in memory: rows times states, three numbers each.
-CELL_LIMIT = 12_000_000
+# Pieces worked out on every state are kept in memory (three numbers per piece and state,
+# 2 or 4 bytes each): this is how much memory those tables may take.
+TABLE_BYTES = 160_000_000
 # Rows evaluated at once when working out a table.
 CHUNK = 1 << 17
 # A batch of rows worked out: their family, the family row of the first, their behaviours.
@@ -84,6 +85,7 @@ class Store:
     space: Space
     coef: npt.NDArray[np.int64] = field(init=False)
     index: dict[int, list[tuple[Ints, Ints, Ints]]] = field(default_factory=dict)
+    added: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         rng = np.random.default_rng(20240611)
@@ -111,15 +113,25 @@ class Store:
         )
         for i in order[~beaten]:
             nxt, steps, evals = batch.nxt[i], batch.steps[i], batch.evals[i]
-            bucket = self.index.setdefault(int(where[i]), [])
+            key = int(where[i])
+            bucket = self.index.setdefault(key, [])
             if any(
                 (s <= steps).all() and (e <= evals).all() and np.array_equal(n, nxt)
                 for n, s, e in bucket
             ):
                 continue
             bucket.append((nxt, steps, evals))
+            self.added.append(key)
             kept[i] = True
         return kept
+
+    def mark(self) -> int:
+        return len(self.added)
+
+    def forget(self, mark: int) -> None:
+        """Drop every piece kept since `mark`, newest first."""
+        while len(self.added) > mark:
+            self.index[self.added.pop()].pop()
 
 
 @dataclass(eq=False)
@@ -162,7 +174,9 @@ class Library:
         self.call = call
         self.store = Store(self.space)
         self.tables: dict[int, Table] = {}
-        self.cells = 0
+        self.bytes = 0
+        self.row_bytes = 3 * self.space.size * np.dtype(self.space.compact).itemsize
+        self.full = False
         self._singles: dict[int, Table] = {}
         identity = self.space.identity()
         self.store.keep(identity)
@@ -214,26 +228,37 @@ class Library:
         return families
 
     def affordable(self, size: int) -> bool:
-        """Whether working out every piece of `size` on every state fits in memory."""
-        if size - 1 not in self.tables or self.cells >= CELL_LIMIT:
+        """Whether working out every piece of `size` on every state may fit in memory."""
+        if size - 1 not in self.tables or self.full:
             return False
         rows = sum(f.rows for f in self.compounds(size) if not isinstance(f, RepeatLoop))
         rows += sum(self.singles(i).rows * self.lists(size - i).rows for i in range(1, size))
-        return rows * self.space.size <= 4 * CELL_LIMIT
+        return rows * self.row_bytes <= 4 * TABLE_BYTES
 
     def build(self, size: int) -> None:
-        """Work out every piece of `size` blocks on every state and keep the new ones."""
-        batches = self._base() if size == 1 else self._compound_tables(size)
-        singles = self._keep_all(size, batches)
-        singles.single[:] = True
-        self.tables[size] = singles
-        lists = [singles]
-        for i in range(1, size):
-            seq = Seq(self.singles(i), self.lists(size - i))
-            lists.append(self._keep_all(size, self._sequences(seq)))
+        """Work out every piece of `size` blocks on every state and keep the new ones.
+
+        When the kept pieces would not fit in memory, nothing is kept (the store forgets
+        them too) and no bigger size is built: the search goes on lazily."""
+        mark = self.store.mark()
+        try:
+            batches = self._base() if size == 1 else self._compound_tables(size)
+            singles = self._keep_all(size, batches, self.bytes)
+            singles.single[:] = True
+            self._singles[size] = singles
+            lists = [singles]
+            for i in range(1, size):
+                seq = Seq(self.singles(i), self.lists(size - i))
+                kept = self.bytes + sum(t.rows for t in lists) * self.row_bytes
+                lists.append(self._keep_all(size, self._sequences(seq), kept))
+        except _Full:
+            self.store.forget(mark)
+            self._singles.pop(size, None)
+            self.full = True
+            return
         table = _concat(size, lists)
         self.tables[size] = table
-        self.cells += table.rows * self.space.size
+        self.bytes += table.rows * self.row_bytes
 
     def _base(self) -> Iterator[Batch]:
         actions = Actions(tuple(self.space.actions))
@@ -267,27 +292,36 @@ class Library:
         if not isinstance(first, Table) or not isinstance(rest, Table):
             yield from self._evaluate_all(seq)
             return
-        a, b = first.behaviour, rest.behaviour
+        a, b = first.behaviour.as_type(np.int32), rest.behaviour
         for f in range(first.rows):
             self.ctx.tick()
             end = a.nxt[f]
             going = end >= 0
             at = np.where(going, end, 0)
-            nxt = np.where(going, b.nxt[:, at], end)
-            steps = a.steps[f] + np.where(going, b.steps[:, at], 0)
-            evals = a.evals[f] + np.where(going, b.evals[:, at], 0)
+            nxt = np.where(going, b.nxt[:, at], end).astype(np.int32)
+            steps = a.steps[f] + np.where(going, b.steps[:, at], 0).astype(np.int32)
+            evals = a.evals[f] + np.where(going, b.evals[:, at], 0).astype(np.int32)
             ends = capped(self.space, nxt.ravel(), steps.ravel(), evals.ravel())
             yield seq, f * rest.rows, Behaviour(*(x.reshape(nxt.shape) for x in ends))
 
-    def _keep_all(self, size: int, batches: Iterable[Batch]) -> Table:
-        """The new pieces of `batches` (family, number of the batch's first row, behaviours)."""
+    def _keep_all(self, size: int, batches: Iterable[Batch], used: int) -> Table:
+        """The new pieces of `batches` (family, number of the batch's first row, behaviours);
+        `used` bytes of tables are already taken."""
         parts: list[Table] = []
         for family, offset, behaviour in batches:
             self.ctx.tick()
             rows = np.flatnonzero(self.store.keep(behaviour))
             sources = [(family, offset + int(r)) for r in rows]
-            parts.append(Table(family.size, behaviour.take(rows), sources))
+            compact = behaviour.take(rows).as_type(self.space.compact)
+            parts.append(Table(family.size, compact, sources))
+            used += len(rows) * self.row_bytes
+            if used > TABLE_BYTES:
+                raise _Full
         return _concat(size, parts)
+
+
+class _Full(Exception):
+    """The tables would outgrow TABLE_BYTES."""
 
 
 def _one_of_each_pair(conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:

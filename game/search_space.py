@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -50,6 +51,14 @@ class Behaviour:
     def take(self, rows: npt.NDArray[np.intp] | slice) -> Behaviour:
         return Behaviour(self.nxt[rows], self.steps[rows], self.evals[rows])
 
+    def as_type(self, dtype: type[np.signedinteger[Any]]) -> Behaviour:
+        """The same numbers in another integer type (tables are kept in the smallest)."""
+        return Behaviour(
+            self.nxt.astype(dtype, copy=False),
+            self.steps.astype(dtype, copy=False),
+            self.evals.astype(dtype, copy=False),
+        )
+
 
 @dataclass(frozen=True)
 class Condition:
@@ -76,6 +85,13 @@ class Space:
     max_evals: int
     solvable: bool = True
     straight: int | None = None
+
+    @property
+    def compact(self) -> type[np.signedinteger[Any]]:
+        """The smallest integer type that holds every number of a kept table: states, and
+        costs up to twice the budgets (a sum is made before it is capped)."""
+        small = self.size < 2**15 and 2 * self.max_evals < 2**15
+        return np.int16 if small else np.int32
 
     def identity(self) -> Behaviour:
         """The empty list of blocks: every state stays, nothing is spent."""
