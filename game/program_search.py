@@ -286,7 +286,7 @@ class _Deepening:
         """Try every program one block bigger; then tabulate that size if it fits."""
         found = self.frontier.grow()
         size = self.frontier.grown
-        if found is None and size not in self.lib.tables and self.lib.affordable(size):
+        if found is None and self.lib.needs_tables and self.lib.affordable(size):
             self.lib.build(size)
         return found
 
@@ -307,10 +307,13 @@ def _min_calls(body: int) -> int:
 class _Functions:
     """Programs with one function that does not call itself: `define f` with a kept list
     of b blocks as its body, and top-level sequences of the palette's statements and
-    `call f`. Each body gets its own library, since `call f` behaves differently."""
+    `call f`. Each body gets its own library and frontier, since `call f` behaves
+    differently; without loops or branches in the palette those are small, and kept from
+    one size to the next."""
 
     def __init__(self, main: Library) -> None:
         self.main = main
+        self.kept: dict[tuple[int, int], _Deepening] = {}
 
     def grow(self, size: int) -> tuple[tuple[Statement, ...] | None, bool]:
         """A program of `size` blocks with one function, and whether all were tried."""
@@ -324,23 +327,31 @@ class _Functions:
                 complete = False
                 continue
             for row in range(table.rows):
-                found = self._with_body(
-                    table.behaviour.take(np.array([row])).as_type(np.int32), top
-                )
+                found = self._with_body(body, row, top)
                 if found is not None:
                     return (*found, Define(FUNCTION, table.statements(row))), True
         return None, complete
 
-    def _with_body(self, body: Behaviour, top: int) -> tuple[Statement, ...] | None:
-        space = self.main.space
-        ends = capped(space, body.nxt[0], body.steps[0], body.evals[0] + (body.nxt[0] != FAIL))
-        call = Behaviour(ends.nxt[None, :], ends.steps[None, :], ends.evals[None, :])
-        deepening = _Deepening(Library(self.main.ctx, self.main.palette, call))
+    def _with_body(self, body: int, row: int, top: int) -> tuple[Statement, ...] | None:
+        """A top-level sequence of `top` blocks calling the function with this body."""
+        deepening = self.kept.get((body, row)) or self._start(body, row)
+        if self.main.palette.compounds:
+            self.kept.pop((body, row), None)
         while deepening.grown < top:
             found = deepening.grow()
             if found is not None:
                 return found
         return None
+
+    def _start(self, body: int, row: int) -> _Deepening:
+        """`call f` costs one evaluation more than the body (the call itself)."""
+        space = self.main.space
+        b = self.main.tables[body].behaviour.take(np.array([row])).as_type(np.int32)
+        ends = capped(space, b.nxt[0], b.steps[0], b.evals[0] + (b.nxt[0] != FAIL))
+        call = Behaviour(ends.nxt[None, :], ends.steps[None, :], ends.evals[None, :])
+        deepening = _Deepening(Library(self.main.ctx, self.main.palette, call))
+        self.kept[(body, row)] = deepening
+        return deepening
 
 
 def smallest_program(level: Level, budget: float = DEFAULT_BUDGET) -> ProgramSearch:

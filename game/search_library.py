@@ -77,6 +77,11 @@ class Palette:
     def conditions(self) -> bool:
         return self.loop or self.plain_if
 
+    @property
+    def compounds(self) -> bool:
+        """Whether statements hold bodies here (loops or branches)."""
+        return self.repeat or self.conditions
+
 
 @dataclass(eq=False)
 class Store:
@@ -184,6 +189,12 @@ class Library:
         self.conditions = self.space.conditions
         self.branch_conditions = _one_of_each_pair(self.space.conditions)
         self.build(1)
+
+    @property
+    def needs_tables(self) -> bool:
+        """Lists are used as bodies of loops and branches, or of the function (main library
+        only); without them, only single actions (and `call f`) ever follow each other."""
+        return self.palette.compounds or (self.palette.function and self.call is None)
 
     def lists(self, size: int) -> Family:
         """Every kept list of `size` blocks (the empty list for 0)."""
