@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from blocks.catalogue import ACTIONS, SENSORS
 from blocks.program import (
     Action,
+    Call,
     Cond,
+    Define,
     If,
     Program,
     Repeat,
@@ -339,3 +341,26 @@ def test_every_successful_program_is_at_least_as_big_as_the_smallest(
     found = SMALLEST[name]
     assert found.blocks is not None
     assert found.blocks <= block_count(program)
+
+
+def test_a_function_calling_itself_climbs_the_stairs() -> None:
+    # forward, turn left, forward, turn right, four times: 16 actions, or 9 blocks with a
+    # function called four times, or 7 with a function that calls itself until the flag.
+    level = make_level(
+        """
+        #######
+        #####F#
+        ####..#
+        ###..##
+        ##..###
+        #>.####
+        #######
+        """,
+        blocks="[forward, turn_left, turn_right, function]",
+    )
+    found = smallest_program(level)
+    assert found.proved and found.blocks == 7
+    assert found.program is not None
+    define = next(s for s in found.program.statements if isinstance(s, Define))
+    assert Call(define.name) in define.body
+    assert run(level, found.program, record=False).status == "success"
