@@ -1,4 +1,4 @@
-"""The command-line entries that open a window or draw a picture: `play` and `preview`.
+"""The command-line entries that open a window or draw a picture: `play`, `lab` and `preview`.
 
 Kept apart from `game.cli` so the headless commands stay free of pygame: these import it
 only when they run.
@@ -23,6 +23,14 @@ def add_screen_commands(command: Command) -> None:
     play.add_argument("--run", action="store_true", help="start the program at once")
     play.add_argument("--screenshot", metavar="PNG", help="draw without a display, save as PNG")
     play.add_argument("--frames", type=int, metavar="N", help="frames to draw (default 1)")
+    lab = command("lab", cmd_lab, "open the AI lab on one level")
+    lab.add_argument("level", metavar="LEVEL", help="a level file")
+    lab.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    lab.add_argument("--train", type=int, default=0, metavar="N", help="tries made at once")
+    lab.add_argument("--show", choices=("values", "visits"), help="an overlay to switch on")
+    lab.add_argument("--race", action="store_true", help="open the race")
+    lab.add_argument("--screenshot", metavar="PNG", help="draw without a display, save as PNG")
+    lab.add_argument("--frames", type=int, metavar="N", help="frames to draw (default 1)")
     preview = command("preview", cmd_preview, "draw a level (every map) to a PNG")
     preview.add_argument("level", metavar="LEVEL")
     preview.add_argument("--out", required=True, metavar="PNG", help="the picture to write")
@@ -51,6 +59,24 @@ def cmd_play(args: argparse.Namespace) -> int:
         level_path=args.level,
         program=program,
         run=args.run,
+    )
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.app import main as open_game
+
+    return open_game(
+        args.lang if args.lang_given else None,
+        None,
+        screenshot=args.screenshot,
+        frames=args.frames,
+        start="ai_lab",
+        level_path=args.level,
+        seed=args.seed,
+        pretrain=max(0, args.train),
+        race=args.race,
+        overlay=args.show,
     )
 
 

@@ -106,21 +106,18 @@ def _chart(
 
     _axis(surface, plot, low, high, size, y_of)
     if shortest is not None:
-        line = round(y_of(shortest))
-        _dashed(surface, plot, line, theme.SUCCESS)
-        label = t("lab.curve.shortest", lang, steps=shortest)
-        drawn = text_surface(label, max(10, size - 4), theme.SUCCESS, lang, True)
-        where = (
-            drawn.get_rect(topleft=(end, line + 3))
-            if rtl
-            else drawn.get_rect(topright=(end, line + 3))
-        )
-        surface.blit(drawn, where)
-    n = len(data.values)
-    if n * DOT_SPACING <= plot.width:
+        _dashed(surface, plot, round(y_of(shortest)), theme.SUCCESS)
+    if len(data.values) * DOT_SPACING <= plot.width:
         _dots(surface, plot, data, y_of, ink)
     else:
         _columns(surface, plot, data, y_of, ink)
+    if shortest is not None:  # its words on top of the data, on a patch of paper
+        label = t("lab.curve.shortest", lang, steps=shortest)
+        drawn = text_surface(label, max(10, size - 4), theme.SUCCESS, lang, True)
+        corner = (end, round(y_of(shortest)) + 3)
+        where = drawn.get_rect(topleft=corner) if rtl else drawn.get_rect(topright=corner)
+        pygame.draw.rect(surface, (252, 250, 244), where.inflate(6, 2), border_radius=4)
+        surface.blit(drawn, where)
 
 
 def _axis(

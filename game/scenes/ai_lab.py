@@ -14,6 +14,7 @@ Everything is deterministic from the seed shown on screen.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -40,7 +41,7 @@ from game.scenes.ai_lab_layout import (
     words_width,
 )
 from game.scenes.lab_race import Race
-from game.scenes.lab_training import PACES, LabTrainer, News, Paint
+from game.scenes.lab_training import MAX_EPISODES, PACES, LabTrainer, News, Paint
 from game.ui import theme
 from game.ui.scene import Scene
 from game.ui.tool_button import SnapButton, ToolButton
@@ -84,7 +85,7 @@ LEARN_WORDS = tuple(
         "start", "start_variants", "exploring", "first_success", "improving", "learned",
         "learned_best", "fast", "values", "visits", "treat", "trap", "erase", "erased",
         "paint_here", "cannot_paint", "alpha", "gamma", "epsilon", "restart", "seed", "tired",
-        "pace",
+        "pace", "try.success", "try.crashed", "try.fell", "try.no_gem", "try.out_of_steps",
     )
 )  # fmt: skip
 RACE_WORDS = tuple(
@@ -137,8 +138,8 @@ class AiLab(Scene):
             [LabWorldView(board) for board in self.level.boards] if self.level else []
         )
         self._knowledge: tuple[object, Knowledge] | None = None
-        if pretrain and self.trainer is not None:
-            self.trainer.learner.run(pretrain)
+        if pretrain and self.trainer is not None:  # (the command line's --train N)
+            self.trainer.learner.run(min(pretrain, MAX_EPISODES))
         if race:
             self.toggle_race()
 
@@ -159,21 +160,20 @@ class AiLab(Scene):
             self.problems = [t("lab.untrainable", lang, reason=reason)]
 
     def _pack_levels(self) -> list[tuple[str, bool, bool]]:
-        """(path, open, done) of each level of this pack, for the numbers in the top bar."""
+        """(path, open, done) of each level of this level's pack, for the numbers in the
+        top bar; the pack is found by its id, or else as the one holding the level file."""
+        here = Path(self.level_path).resolve()
         for pack in default_catalog().packs():
-            if pack.id != self.pack_id:
+            paths = [entry.path.resolve() for entry in pack.levels]
+            if pack.id != self.pack_id and (self.pack_id or here not in paths):
                 continue
+            self.pack_id = pack.id
             results = self.app.progress.results()
             opened = unlocked(pack, results, self.app.settings.unlock_all)
+            done = [results.get((pack.id, entry.id)) for entry in pack.levels]
             return [
-                (
-                    str(entry.path),
-                    is_open,
-                    bool(
-                        results.get((pack.id, entry.id)) and results[(pack.id, entry.id)].completed
-                    ),
-                )
-                for entry, is_open in zip(pack.levels, opened, strict=True)
+                (str(entry.path), is_open, result is not None and result.completed)
+                for entry, is_open, result in zip(pack.levels, opened, done, strict=True)
             ]
         return []
 
@@ -518,12 +518,15 @@ class AiLab(Scene):
                 self.app.sound.play("win" if first else ENDING_SOUNDS.get(episode.ending, "bump"))
         if news.tired:
             self.say("lab.explain.tired", count=trainer.episodes)
-        elif news.learned:
-            self._learned()
+        elif news.learned or (news.fast_done and trainer.learned()):
+            self._learned()  # (after a fast-forward, what it learned matters most)
         elif news.fast_done:
             self.say("lab.explain.fast", count=news.fast_done)
         elif news.first_success:
             self.say("lab.explain.first_success")
+        elif news.ended and trainer.mode == "step":
+            episode = news.ended[-1]
+            self.say(f"lab.explain.try.{episode.ending}", steps=episode.steps)
         else:
             self._moments()
 

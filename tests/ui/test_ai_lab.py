@@ -91,6 +91,8 @@ def test_step_runs_exactly_one_try_then_waits(make_app: Callable[..., App]) -> N
     assert trainer(scene).episodes == 1
     frames(app, 600)  # ten seconds: the replay ends, nothing more runs
     assert trainer(scene).episodes == 1 and trainer(scene).mode == "paused"
+    first = trainer(scene).learner.history[0]
+    assert scene.words == (f"lab.explain.try.{first.ending}", {"steps": first.steps})
     press_button(app, scene, "step")
     press_button(app, scene, "step")  # pressed during a replay: still one try each
     assert trainer(scene).episodes == 3
@@ -283,3 +285,17 @@ def test_learning_a_level_counts_it_as_done(make_app: Callable[..., App]) -> Non
     press_button(app, scene, "chip1")
     assert app.scene_name == "ai_lab" and isinstance(app.scene, AiLab)
     assert app.scene.level_path.endswith("02-turn.yaml")
+
+
+def test_the_lab_command_draws_a_trained_robot(tmp_path: Path) -> None:
+    from game.cli import main
+
+    picture = tmp_path / "lab.png"
+    argv = [str(AI / "04-water.yaml"), "--train", "300", "--show", "values", "--lang", "ar"]
+    code = main(["lab", *argv, "--frames", "2", "--screenshot", str(picture)])
+    assert code == 0
+    drawn = pygame.image.load(str(picture))
+    assert drawn.get_size() == (1280, 720)
+    pixels = [drawn.get_at((x, y)) for x in range(0, 1280, 3) for y in range(80, 700, 3)]
+    golden = [c for c in pixels if c.r > 230 and c.g > 170 and c.b < 150]  # glowing values
+    assert len(golden) > 100
