@@ -39,40 +39,67 @@ DOT_SPACING = 6  # below this many pixels per try, tries are grouped into column
 class Series:
     values: npt.NDArray[np.float64]
     success: npt.NDArray[np.bool_]
-    endings: tuple[str, ...]
+    endings: Sequence[str]
 
 
-def series(history: Sequence[Episode]) -> tuple[Series, Series]:
-    """(steps, points) of every try."""
-    steps = np.fromiter((e.steps for e in history), dtype=np.float64, count=len(history))
-    points = np.fromiter((e.reward for e in history), dtype=np.float64, count=len(history))
-    success = np.fromiter((e.success for e in history), dtype=np.bool_, count=len(history))
-    endings = tuple(e.ending for e in history)
-    return Series(steps, success, endings), Series(points, success, endings)
+class LearningCurve:
+    """The curve of one robot's tries: numbers copied from each new try as it comes, and a
+    picture redrawn only when a try was added or the room changed, so a robot with
+    thousands of tries does not cost every frame."""
 
+    def __init__(self) -> None:
+        self._history: Sequence[Episode] | None = None
+        self.steps: list[float] = []
+        self.points: list[float] = []
+        self.endings: list[str] = []
+        self._picture: tuple[object, pygame.Surface] | None = None
 
-def draw_curve(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    history: Sequence[Episode],
-    shortest: int | None,
-    lang: str,
-    scale: float = 1.0,
-) -> None:
-    """Both charts inside `rect` (the card itself is drawn by the caller)."""
-    size = theme.text_size("small", scale)
-    if not history:
-        words = t("lab.curve.empty", lang)
-        draw_text(surface, words, rect.center, size, theme.INK_SOFT, lang, "center")
-        return
-    steps, points = series(history)
-    half = (rect.height - theme.GAP) // 2
-    top = pygame.Rect(rect.x, rect.y, rect.width, half)
-    bottom = pygame.Rect(rect.x, rect.y + half + theme.GAP, rect.width, half)
-    count = t("lab.curve.tries", lang, count=len(history))
-    steps_title = t("lab.curve.steps", lang)
-    _chart(surface, top, steps, (steps_title, count), STEPS_INK, lang, size, shortest)
-    _chart(surface, bottom, points, (t("lab.curve.points", lang), ""), POINTS_INK, lang, size, None)
+    def follow(self, history: Sequence[Episode]) -> None:
+        """Take in the tries added since the last call (a new or reset robot starts over)."""
+        if history is not self._history or len(history) < len(self.steps):
+            self._history = history
+            self.steps, self.points, self.endings = [], [], []
+        for episode in history[len(self.steps) :]:
+            self.steps.append(float(episode.steps))
+            self.points.append(episode.reward)
+            self.endings.append(episode.ending)
+
+    def picture(
+        self, size: tuple[int, int], shortest: int | None, lang: str, scale: float = 1.0
+    ) -> pygame.Surface:
+        """Both charts on the panel's colour, `size` pixels."""
+        key = (len(self.steps), size, shortest, lang, scale)
+        if self._picture is None or self._picture[0] != key:
+            surface = pygame.Surface(size)
+            surface.fill(theme.PANEL)
+            self.draw(surface, surface.get_rect(), shortest, lang, scale)
+            self._picture = (key, surface)
+        return self._picture[1]
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        shortest: int | None,
+        lang: str,
+        scale: float = 1.0,
+    ) -> None:
+        size = theme.text_size("small", scale)
+        if not self.steps:
+            words = text_surface(t("lab.curve.empty", lang), size, theme.INK_SOFT, lang)
+            surface.blit(words, words.get_rect(center=rect.center))
+            return
+        success = np.array([e == "success" for e in self.endings], dtype=np.bool_)
+        steps = Series(np.array(self.steps), success, self.endings)
+        points = Series(np.array(self.points), success, self.endings)
+        half = (rect.height - theme.GAP) // 2
+        top = pygame.Rect(rect.x, rect.y, rect.width, half)
+        bottom = pygame.Rect(rect.x, rect.y + half + theme.GAP, rect.width, half)
+        count = t("lab.curve.tries", lang, count=len(self.steps))
+        titles = (t("lab.curve.steps", lang), count)
+        _chart(surface, top, steps, titles, STEPS_INK, lang, size, shortest)
+        titles = (t("lab.curve.points", lang), "")
+        _chart(surface, bottom, points, titles, POINTS_INK, lang, size, None)
 
 
 def _chart(

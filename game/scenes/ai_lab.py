@@ -29,6 +29,7 @@ from game.agent.training import optimal_steps
 from game.catalog import default_catalog, unlocked
 from game.i18n import format_problem, t
 from game.levels import Level, picktext_of, read_level
+from game.render.learning_curve import LearningCurve
 from game.render.text import line_height, wrap
 from game.render.value_overlay import Knowledge, LabWorldView
 from game.render.world_view import fit
@@ -138,6 +139,7 @@ class AiLab(Scene):
             [LabWorldView(board) for board in self.level.boards] if self.level else []
         )
         self._knowledge: tuple[object, Knowledge] | None = None
+        self.curve = LearningCurve()
         if pretrain and self.trainer is not None:  # (the command line's --train N)
             self.trainer.learner.run(min(pretrain, MAX_EPISODES))
         if race:
@@ -323,8 +325,9 @@ class AiLab(Scene):
         self.buttons["pace"].text = t(f"lab.pace.{trainer.pace}", lang)
         self.buttons["pace"].icon_name = f"pace_{trainer.pace}"
         self.buttons["seed"].text = t("lab.seed", lang, seed=trainer.seed)
-        self._light("fast", trainer.mode == "fast", theme.WARNING)
-        self._light("train", training, theme.SUCCESS)
+        # Train is the main action: green to start, amber while it runs (like Fast).
+        self.buttons["train"].colour = theme.WARNING if training else theme.SUCCESS
+        self.buttons["fast"].colour = theme.WARNING if trainer.mode == "fast" else theme.ACCENT
         toggled = {
             "values": self.show_values,
             "visits": self.show_visits,
@@ -505,6 +508,7 @@ class AiLab(Scene):
                     self.app.sound.play(ENDING_SOUNDS.get(ended.status, "bump"))
         elif self.trainer is not None:
             self._react(self.trainer.update(dt))
+            self.curve.follow(self.trainer.learner.history)
         self._refresh()
 
     def _react(self, news: News) -> None:

@@ -9,7 +9,7 @@ import pygame
 from game.editor.playback import Playback
 from game.i18n import t
 from game.render.icons import icon
-from game.render.learning_curve import ENDING_COLOURS, draw_curve
+from game.render.learning_curve import ENDING_COLOURS
 from game.render.text import (
     draw_paragraph,
     draw_text,
@@ -97,14 +97,9 @@ def _learning(scene: AiLab, surface: pygame.Surface, rects: LabRects) -> None:
     trainer = scene.trainer
     assert trainer is not None
     inner = rects.curve.inflate(-2 * theme.PAD, -2 * theme.PAD)
-    draw_curve(
-        surface,
-        inner,
-        trainer.learner.history,
-        scene.shortest,
-        scene.app.lang,
-        scene.app.text_scale,
-    )
+    app = scene.app
+    picture = scene.curve.picture(inner.size, scene.shortest, app.lang, app.text_scale)
+    surface.blit(picture, inner)
     _sliders(scene, surface, rects)
 
 
@@ -362,10 +357,12 @@ def _race_words(scene: AiLab) -> tuple[str, dict[str, object]]:
         return "lab.race.explain", {}
     if race.trained == 0:
         return "lab.race.untrained", {}
-    if race.maps > 1 and all(race.seen):
-        child, robot = race.everywhere()
-        if child and not robot:
-            return "lab.race.everywhere", {}
+    if race.maps > 1 and all(race.seen) and race.everywhere() == (True, False):
+        return "lab.race.everywhere", {}
+    child, robot = race.lanes()
+    lost = robot.status != "success" and child.status == "success"
+    if race.finished and race.board > 0 and lost:
+        return "lab.race.explain_variants", {}  # the robot is lost off its training map
     if race.finished:
         return f"lab.race.won.{race.winner()}", {}
     return ("lab.race.explain_variants" if race.maps > 1 else "lab.race.explain"), {}

@@ -121,7 +121,7 @@ class News:
     """What happened during one update, for the screen's words and sounds."""
 
     ended: list[Episode] = field(default_factory=list)  # tries whose replay just ended
-    first_success: bool = False
+    first_success: bool = False  # the robot's first success has just been shown
     learned: bool = False  # the greedy route has just started to reach the goals
     fast_done: int = 0  # a fast-forward finished after this many tries
     tired: bool = False  # MAX_EPISODES reached: training stopped
@@ -235,6 +235,7 @@ class LabTrainer:
             self.replay.update(dt)
             if self.replay.finished and not was_finished:
                 news.ended.append(self.replay.episode)
+                news.first_success = self.replay.episode.number == self.first_success
         if self.mode == "fast":
             self._fast(budget, news)
         elif self.mode == "train" and self._replay_done():
@@ -290,7 +291,10 @@ class LabTrainer:
             self._scanned = self.episodes
             found = next((e.number for e in fresh if e.success), 0)
             self.first_success = found
-            news.first_success = found > 0
+            # Told when the robot reaches the flag on screen, not when its replay starts.
+            replay = self.replay
+            shown = replay is not None and replay.episode.number == found and not replay.finished
+            news.first_success = news.first_success or (found > 0 and not shown)
         learned = self.learned()
         news.learned = learned and not self._was_learned
         self._was_learned = learned
