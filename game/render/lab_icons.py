@@ -42,11 +42,10 @@ def _eraser(p: Pen) -> None:
 
 
 def _footprints(p: Pen) -> None:
-    for x, y in ((30, 62), (64, 30)):
-        p.circle(x, y + 10, 11)
-        p.rect((x - 11, y - 14, 22, 26), radius=10)
-        for k, dx in enumerate((-9, -3, 3, 9)):
-            p.circle(x + dx, y - 20 - (2 if k in (1, 2) else 0), 3.5)
+    """Two shoe prints, one step apart: a sole and a heel each."""
+    for x, y in ((16, 40), (54, 6)):
+        p.rect((x, y, 26, 36), radius=13)
+        p.rect((x + 3, y + 40, 20, 16), radius=8)
 
 
 def _dice(p: Pen) -> None:

@@ -299,3 +299,49 @@ def test_the_lab_command_draws_a_trained_robot(tmp_path: Path) -> None:
     pixels = [drawn.get_at((x, y)) for x in range(0, 1280, 3) for y in range(80, 700, 3)]
     golden = [c for c in pixels if c.r > 230 and c.g > 170 and c.b < 150]  # glowing values
     assert len(golden) > 100
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600)])
+def test_nothing_overlaps_and_arabic_is_mirrored(
+    make_app: Callable[..., App], lang: str, size: tuple[int, int]
+) -> None:
+    app = make_app(lang)
+    app.resize(size)
+    scene = open_lab(app, THREE_MAPS)
+    window = pygame.Rect((0, 0), app.size)
+    for racing in (False, True):
+        rects = scene.rects
+        assert rects is not None
+        shown = [scene.buttons[name].rect for name in scene.visible()]
+        if not racing:  # the grid is clicked too (to paint)
+            shown += [rects.world, *(slider.rect for slider in scene.sliders.values())]
+        cards = (
+            [rects.lanes[0], rects.lanes[1], rects.race_bubble, *rects.thumbs]
+            if racing
+            else [rects.world_card, rects.bubble, rects.curve, rects.sliders_card]
+        )
+        for group in (shown, cards):
+            for index, rect in enumerate(group):
+                assert window.contains(rect)
+                assert not any(rect.colliderect(other) for other in group[index + 1 :])
+        press_button(app, scene, "race")
+    assert scene.rects is not None
+    world_on_the_right = scene.rects.world_card.centerx > app.size[0] // 2
+    assert world_on_the_right == (lang == "ar")
+    back_on_the_right = scene.buttons["back"].rect.centerx > app.size[0] // 2
+    assert back_on_the_right == (lang == "ar")
+
+
+def test_a_broken_level_shows_its_problems(make_app: Callable[..., App], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\nid: broken\nmap: |\n  #>#\n", encoding="utf-8")
+    app = make_app("fr")
+    app.goto("ai_lab", level_path=str(broken))
+    frames(app, 3)
+    scene = app.scene
+    assert isinstance(scene, AiLab) and scene.trainer is None
+    assert scene.problems and all(p.startswith(str(broken)) for p in scene.problems)
+    click((app.size[0] // 2, app.size[1] // 2))
+    frames(app, 3)
+    assert app.failures == 0 and scene.visible() == ["back"]  # no pack: no level numbers
