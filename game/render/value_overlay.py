@@ -124,7 +124,7 @@ def draw_values(surface: pygame.Surface, placed: Fit, known: Knowledge) -> None:
             if not math.isfinite(value) or value == 0.0:
                 continue  # never chosen there, or nothing learned yet
             if top > 0:
-                share = min(1.0, abs(value) / top)
+                share = min(1.0, abs(value) / top) ** 2  # squared: the gradient shows
                 level = max(1, round(share * ALPHA_LEVELS))
                 colour = GOOD if value > 0 else BAD
                 at = (placed.left + x * placed.tile, placed.top + y * placed.tile)

@@ -83,7 +83,7 @@ ENDING_SOUNDS = {"success": "gem", "crashed": "bump", "fell": "splash", "no_gem"
 LEARN_WORDS = tuple(
     f"lab.explain.{key}"
     for key in (
-        "start", "start_variants", "exploring", "first_success", "improving", "learned",
+        "start", "start_variants", "exploring", "try_fast", "first_success", "improving", "learned",
         "learned_best", "fast", "values", "visits", "treat", "trap", "erase", "erased",
         "paint_here", "cannot_paint", "alpha", "gamma", "epsilon", "restart", "seed", "tired",
         "pace", "try.success", "try.crashed", "try.fell", "try.no_gem", "try.out_of_steps",
@@ -98,6 +98,7 @@ RACE_WORDS = tuple(
 )  # fmt: skip
 WORD_SAMPLES: dict[str, object] = {"steps": 100, "shortest": 100, "count": 20000, "seed": 1000}
 EXPLORING_AFTER = 6  # tries without success before the robot explains its curiosity
+SUGGEST_FAST_AFTER = 40  # tries watched without success before Fast is suggested
 IMPROVING_AFTER = 25  # tries after the first success before it points at the curve
 
 
@@ -185,7 +186,11 @@ class AiLab(Scene):
         return "lab.explain.start"
 
     def title(self) -> str:
-        return picktext_of(self.level.title, self.app.lang) if self.level else self.level_path
+        return (
+            picktext_of(self.level.title, self.app.lang)
+            if self.level
+            else Path(self.level_path).name
+        )
 
     def say(self, key: str, **params: object) -> None:
         """What the robot's bubble says now."""
@@ -554,6 +559,9 @@ class AiLab(Scene):
         if key in ("lab.explain.start", "lab.explain.start_variants"):
             if trainer.episodes >= EXPLORING_AFTER and not trainer.first_success:
                 self.say("lab.explain.exploring")
+        elif key == "lab.explain.exploring" and trainer.mode == "train":
+            if trainer.episodes >= SUGGEST_FAST_AFTER and not trainer.first_success:
+                self.say("lab.explain.try_fast")
         elif key == "lab.explain.first_success" and (
             trainer.episodes - trainer.first_success >= IMPROVING_AFTER
         ):

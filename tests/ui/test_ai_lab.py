@@ -345,3 +345,24 @@ def test_a_broken_level_shows_its_problems(make_app: Callable[..., App], tmp_pat
     click((app.size[0] // 2, app.size[1] // 2))
     frames(app, 3)
     assert app.failures == 0 and scene.visible() == ["back"]  # no pack: no level numbers
+
+
+def test_the_robot_explains_each_moment(make_app: Callable[..., App]) -> None:
+    app = make_app("en")
+    scene = open_lab(app)
+    assert scene.words[0] == "lab.explain.start"
+    press_button(app, scene, "pace")  # normal -> quick
+    assert trainer(scene).pace == 2 and scene.words[0] == "lab.explain.pace"
+    scene.say("lab.explain.start")
+    press_button(app, scene, "train")
+    seen = []
+    for _ in range(2000):
+        frames(app, 1, dt=1 / 20)
+        if not seen or seen[-1] != scene.words[0]:
+            seen.append(scene.words[0])
+        if trainer(scene).first_success or len(seen) == 3:
+            break
+    assert trainer(scene).episodes >= 40  # the maze takes many tries at first
+    assert seen[:3] == ["lab.explain.start", "lab.explain.exploring", "lab.explain.try_fast"]
+    press_button(app, scene, "values")
+    assert scene.words[0] == "lab.explain.values"
