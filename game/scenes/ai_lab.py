@@ -520,11 +520,11 @@ class AiLab(Scene):
         """Words, sounds and saved progress for what the training just did."""
         trainer = self.trainer
         assert trainer is not None
-        animated = trainer.mode != "fast" and trainer.pace < len(PACES) - 1
-        for episode in news.ended:
-            if animated or episode.number == trainer.first_success:
-                first = episode.number == trainer.first_success
-                self.app.sound.play("win" if first else ENDING_SOUNDS.get(episode.ending, "bump"))
+        if news.first_success:
+            self.app.sound.play("win")
+        elif trainer.mode != "fast" and trainer.pace < len(PACES) - 1:  # quick: too many
+            for episode in news.ended:
+                self.app.sound.play(ENDING_SOUNDS.get(episode.ending, "bump"))
         if news.tired:
             self.say("lab.explain.tired", count=trainer.episodes)
         elif news.learned or (news.fast_done and trainer.learned()):
