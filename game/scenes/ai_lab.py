@@ -47,7 +47,6 @@ from game.ui import theme
 from game.ui.scene import Scene
 from game.ui.tool_button import SnapButton, ToolButton
 from game.ui.widgets import Button, Group, Slider, is_key
-from game.world.outcome import Outcome
 
 BUTTONS: dict[str, tuple[str, str]] = {
     "back": ("lab.back", "home"),
@@ -583,9 +582,6 @@ class AiLab(Scene):
             )
             self._knowledge = (stamp, found)
         return self._knowledge[1]
-
-    def race_outcomes(self) -> tuple[Outcome, Outcome] | None:
-        return self.race.lanes() if self.race is not None else None
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.rects is None:
