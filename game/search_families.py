@@ -11,7 +11,7 @@ its pieces actually do.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -352,22 +352,31 @@ def run_repeat(ctx: Context, body: Family, rows: Index, counts: Ints, states: In
     out_nxt = np.empty(len(rows), dtype=np.int32)
     out_steps = np.empty(len(rows), dtype=np.int32)
     out_evals = np.empty(len(rows), dtype=np.int32)
+    where = where.ravel()
+    wanted = np.zeros(len(unique), dtype=np.int32)
+    np.maximum.at(wanted, where, counts)
     by_count = np.argsort(counts, kind="stable")
     bounds = np.searchsorted(counts[by_count], np.arange(REPEAT_MAX + 2))
     live = np.arange(len(unique))
     for n in range(1, int(counts.max(initial=0)) + 1):
         ctx.tick()
-        if live.size:
-            evals[live] += 1
-            part = body.at(pair_rows[live], cur[live], ctx)
-            cur[live] = part.nxt
-            steps[live] += part.steps
-            evals[live] += part.evals
-            over = (steps[live] > space.max_steps) | (evals[live] > space.max_evals)
-            cur[live[over]] = FAIL
-            live = live[cur[live] >= 0]
+        live = live[wanted[live] >= n]
+        if not live.size:
+            # Every pair still asked for has ended: later counts change nothing.
+            asked = by_count[bounds[n] :]
+            pick = where[asked]
+            out_nxt[asked], out_steps[asked], out_evals[asked] = cur[pick], steps[pick], evals[pick]
+            break
+        evals[live] += 1
+        part = body.at(pair_rows[live], cur[live], ctx)
+        cur[live] = part.nxt
+        steps[live] += part.steps
+        evals[live] += part.evals
+        over = (steps[live] > space.max_steps) | (evals[live] > space.max_evals)
+        cur[live[over]] = FAIL
+        live = live[cur[live] >= 0]
         asked = by_count[bounds[n] : bounds[n + 1]]
-        pick = where.ravel()[asked]
+        pick = where[asked]
         out_nxt[asked] = cur[pick]
         out_steps[asked] = steps[pick]
         out_evals[asked] = evals[pick] + (cur[pick] >= 0)
@@ -416,14 +425,14 @@ class Branch(Family):
         return (If(cond, self.yes.statements(y), self.no.statements(n)),)
 
 
-def powers(ctx: Context, body: Table) -> tuple[Behaviour, Index]:
-    """Every `repeat n` (n >= 2) of every body worth keeping, worked out on every state.
+def powers(ctx: Context, body: Table) -> Iterator[tuple[Behaviour, Index]]:
+    """Every `repeat n` (n >= 2) of every body worth keeping, worked out on every state,
+    one count at a time: the behaviours and, for each, its row in RepeatLoop(body).
 
     Round j checks the counter (one evaluation) and runs the body once more. A body stops
     being repeated when all its states have ended (more rounds change nothing), or when its
     n-th round ends everywhere like an earlier one (the empty list, the body itself or a
     smaller repeat): from there on every further count is an earlier one that costs more.
-    Returns the behaviours and, for each, its row in RepeatLoop(body).
     """
     space = ctx.space
     b = body.behaviour.as_type(np.int32)
@@ -432,8 +441,6 @@ def powers(ctx: Context, body: Table) -> tuple[Behaviour, Index]:
     seen = [{identity, row.tobytes()} for row in b.nxt]
     live = np.arange(body.rows)
     cur = step
-    found: list[Behaviour] = []
-    index: list[Index] = []
     for n in range(2, REPEAT_MAX + 1):
         ctx.tick()
         cur = _compose_rows(space, cur, step.take(live))
@@ -449,28 +456,39 @@ def powers(ctx: Context, body: Table) -> tuple[Behaviour, Index]:
             final = done.evals + (done.nxt >= 0).astype(np.int32)
             ends = capped(space, done.nxt.ravel(), done.steps.ravel(), final.ravel())
             shape = done.nxt.shape
-            found.append(
-                Behaviour(
-                    ends.nxt.reshape(shape), ends.steps.reshape(shape), ends.evals.reshape(shape)
-                )
-            )
-            index.append(live[fresh] * COUNTS + n - 2)
+            yield Behaviour(*(x.reshape(shape) for x in ends)), live[fresh] * COUNTS + n - 2
         going = fresh & (cur.nxt >= 0).any(axis=1)
+        for stopped in live[~going]:
+            seen[int(stopped)].clear()
         live = live[going]
         cur = cur.take(np.flatnonzero(going))
         if not live.size:
             break
-    if not found:
-        empty = np.zeros((0, space.size), dtype=np.int32)
-        return Behaviour(empty, empty.copy(), empty.copy()), np.zeros(0, dtype=np.int64)
-    return (
-        Behaviour(
-            np.concatenate([o.nxt for o in found]),
-            np.concatenate([o.steps for o in found]),
-            np.concatenate([o.evals for o in found]),
-        ),
-        np.concatenate(index),
-    )
+
+
+def distinct_repeats(ctx: Context, body: Table) -> Family:
+    """RepeatLoop(body) with only the counts `powers` keeps, for lazy use."""
+    rows = [index for _, index in powers(ctx, body)]
+    picked = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    return Picked(RepeatLoop(body), np.sort(picked))
+
+
+@dataclass(eq=False)
+class Picked(Family):
+    """Some rows of a family, numbered from 0."""
+
+    family: Family
+    picked: Index
+
+    def __post_init__(self) -> None:
+        self.size = self.family.size
+        self.rows = len(self.picked)
+
+    def at(self, rows: Index, states: Ints, ctx: Context) -> Ends:
+        return self.family.at(self.picked[rows], states, ctx)
+
+    def statements(self, row: int) -> tuple[Statement, ...]:
+        return self.family.statements(int(self.picked[row]))
 
 
 def _compose_rows(space: Space, first: Behaviour, second: Behaviour) -> Behaviour:

@@ -27,14 +27,15 @@ from game.search_families import (
     CallOf,
     Context,
     Family,
-    Index,
     Ints,
     Loop,
+    Picked,
     RepeatLoop,
     Seq,
     Table,
     Union,
     capped,
+    distinct_repeats,
     powers,
 )
 from game.search_space import Behaviour, Condition, Space
@@ -150,21 +151,6 @@ class _Empty(Family):
         return ()
 
 
-@dataclass(eq=False)
-class _Picked(Family):
-    """Some rows of a family, numbered from 0 (the repeat counts worth keeping)."""
-
-    family: Family
-    picked: Index
-
-    def __post_init__(self) -> None:
-        self.size = self.family.size
-        self.rows = len(self.picked)
-
-    def statements(self, row: int) -> tuple[Statement, ...]:
-        return self.family.statements(int(self.picked[row]))
-
-
 class Library:
     """Kept lists by size: tables while memory allows, lazy families beyond.
 
@@ -183,6 +169,7 @@ class Library:
         self.row_bytes = 3 * self.space.size * np.dtype(self.space.compact).itemsize
         self.full = False
         self._singles: dict[int, Table] = {}
+        self._repeat_cache: dict[int, Family] = {}
         identity = self.space.identity()
         self.store.keep(identity)
         self.empty = Table(0, identity, [(_Empty(), 0)])
@@ -215,15 +202,16 @@ class Library:
             return self._singles[size]
         return Union([f for f in self.compounds(size) if f.rows], size)
 
-    def compounds(self, size: int) -> list[Family]:
-        """Loops and branches of `size` blocks around kept bodies."""
+    def compounds(self, size: int, counted: bool = True) -> list[Family]:
+        """Loops and branches of `size` blocks around kept bodies. With `counted`, a
+        `repeat` around a table of bodies has only the counts worth trying."""
         pal = self.palette
         body = self.lists(size - 1)
         families: list[Family] = []
         if not body.rows:
             return families
         if pal.repeat:
-            families.append(RepeatLoop(body))
+            families.append(self._repeats(size, body) if counted else RepeatLoop(body))
         if pal.loop:
             families += [Loop(c, body, pal.until_only) for c in self.conditions]
         if pal.plain_if:
@@ -238,11 +226,21 @@ class Library:
                 families += [Branch(c, yes, no) for c in self.branch_conditions]
         return families
 
+    def _repeats(self, size: int, body: Family) -> Family:
+        """`repeat` around every body; around a table of bodies, only the counts that
+        do something new (worked out once per size)."""
+        if not isinstance(body, Table):
+            return RepeatLoop(body)
+        if size not in self._repeat_cache:
+            self._repeat_cache[size] = distinct_repeats(self.ctx, body)
+        return self._repeat_cache[size]
+
     def affordable(self, size: int) -> bool:
         """Whether working out every piece of `size` on every state may fit in memory."""
         if size - 1 not in self.tables or self.full:
             return False
-        rows = sum(f.rows for f in self.compounds(size) if not isinstance(f, RepeatLoop))
+        compounds = self.compounds(size, counted=False)
+        rows = sum(f.rows for f in compounds if not isinstance(f, RepeatLoop))
         rows += sum(self.singles(i).rows * self.lists(size - i).rows for i in range(1, size))
         return rows * self.row_bytes <= 4 * TABLE_BYTES
 
@@ -278,10 +276,10 @@ class Library:
             yield CallOf(), 0, self.call
 
     def _compound_tables(self, size: int) -> Iterator[Batch]:
-        for family in self.compounds(size):
+        for family in self.compounds(size, counted=False):
             if isinstance(family, RepeatLoop) and isinstance(family.body, Table):
-                behaviour, rows = powers(self.ctx, family.body)
-                yield _Picked(family, rows), 0, behaviour
+                for behaviour, rows in powers(self.ctx, family.body):
+                    yield Picked(family, rows), 0, behaviour
             else:
                 yield from self._evaluate_all(family)
 
