@@ -10,6 +10,7 @@ would put the end of a sentence on the first line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
@@ -39,6 +40,11 @@ def has_rtl_letters(text: str) -> bool:
     return any("\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc" for ch in text)
 
 
+# A `FILE:LINE:COLUMN:` location at the start of a line (validator messages shown on screen).
+_LOCATION = re.compile(r"^(\S*:\d+:\d+:)")
+_LTR_EMBED, _POP = "\u202a", "\u202c"
+
+
 @lru_cache(maxsize=4096)
 def display_order(line: str, lang: str) -> str:
     """One line as it must appear left to right on screen: Arabic shaped and reordered,
@@ -46,6 +52,8 @@ def display_order(line: str, lang: str) -> str:
     in a left-to-right language is returned unchanged."""
     if not has_rtl_letters(line) and not is_rtl(lang):
         return line
+    if is_rtl(lang):  # a file path and its numbers read left to right, even in Arabic
+        line = _LOCATION.sub(lambda m: _LTR_EMBED + m.group(1) + _POP, line)
     shaped = _RESHAPER.reshape(line) if has_rtl_letters(line) else line
     # bidi.algorithm's get_display also mirrors brackets and quotes in right-to-left runs
     # (rule L4), so « » and ( ) face the right way; the faster bidi.get_display does not.

@@ -39,6 +39,13 @@ def test_brackets_and_quotes_face_the_word_inside_arabic() -> None:
     assert bracketed[0] == "(" and bracketed[-1] == ")"
 
 
+def test_a_file_location_reads_left_to_right_inside_arabic() -> None:
+    on_screen = display_order("levels/my-pack/maze.yaml:3:14: الخريطة فارغة", "ar")
+    # Read right to left, the location comes first: drawn at the right end, intact.
+    assert on_screen.endswith("levels/my-pack/maze.yaml:3:14:")
+    assert "\u202a" not in on_screen and "\u202c" not in on_screen
+
+
 def test_harakat_are_kept() -> None:
     assert "\u064e" in display_order("عَلَّمَ", "ar")  # fatha
     assert "\u0651" in display_order("عَلَّمَ", "ar")  # shadda
