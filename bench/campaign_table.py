@@ -1,0 +1,152 @@
+"""The campaign's numbers: for every level of every pack under levels/, the shortest action
+sequence, the smallest program and how long the search for it took.
+
+    python bench/campaign_table.py                  # print the table, write docs/campaign-table.md
+    python bench/campaign_table.py --budget 60      # more time per level
+    python bench/campaign_table.py --pack 02-loops  # only packs whose folder name contains this
+    python bench/campaign_table.py --no-write       # print only
+
+Levels are searched one after another with the same budget as `solve --blocks` (10 s by
+default), so the time column shows what a trainer would wait. The last column compares
+the level's 3-star threshold with the smallest program: the campaign's thresholds are meant
+to equal it, so anything but "=" there is worth a look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from game.levels import Level, read_level  # noqa: E402  (the project root must come first)
+from game.packs import find_packs, read_pack  # noqa: E402
+from game.program_search import DEFAULT_BUDGET, ProgramSearch, smallest_program  # noqa: E402
+from game.solver import shortest  # noqa: E402
+
+OUT = ROOT / "docs" / "campaign-table.md"
+HEADER = (
+    "| pack | level | maps | shortest actions | smallest program | proved | search | 3 stars |",
+    "| --- | --- | ---: | ---: | ---: | :---: | ---: | --- |",
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    pack: str
+    level: Level
+    actions: int | None
+    found: ProgramSearch
+
+    def markdown(self) -> str:
+        found = self.found
+        if found.blocks is not None:
+            smallest = str(found.blocks)
+        elif found.proved:
+            smallest = "none"
+        else:
+            smallest = f"> {found.ruled_out}"
+        actions = "-" if self.actions is None else str(self.actions)
+        proved = "yes" if found.proved else f"no ({found.reason})"
+        cells = (
+            self.pack,
+            self.level.id,
+            str(len(self.level.boards)),
+            actions,
+            smallest,
+            proved,
+            f"{found.seconds:.2f} s",
+            self.stars(),
+        )
+        return "| " + " | ".join(cells) + " |"
+
+    def stars(self) -> str:
+        """The 3-star threshold against the smallest program: =, or what differs."""
+        if self.level.stars is None:
+            return "none"
+        best = self.level.stars[0]
+        found = self.found
+        if found.blocks is None:
+            return f"{best} (smallest > {found.ruled_out})"
+        if best == found.blocks and found.proved:
+            return f"{best} ="
+        if best < found.blocks and found.ruled_out >= best:
+            return f"{best} (impossible)"
+        if best > found.blocks:
+            return f"{best} (a program of {found.blocks} exists)"
+        return f"{best} (smallest not proved)"
+
+
+def campaign(root: Path, only: str) -> Iterator[tuple[str, Path]]:
+    """Every level file of every pack under `root`, in pack folder and play order."""
+    for folder in find_packs(root):
+        if only and only not in folder.name:
+            continue
+        pack = read_pack(folder)
+        for path in pack.levels:
+            yield folder.name, path
+
+
+def measure(pack: str, path: Path, budget: float) -> Row | None:
+    level = read_level(path).level
+    if level is None:
+        return None
+    search = shortest(level)
+    actions = len(search.actions) if search.actions is not None else None
+    return Row(pack, level, actions, smallest_program(level, budget))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--budget", type=float, default=DEFAULT_BUDGET, metavar="SECONDS")
+    parser.add_argument("--pack", default="", help="only pack folders whose name contains this")
+    parser.add_argument("--no-write", action="store_true", help=f"do not write {OUT.name}")
+    args = parser.parse_args(argv)
+    began = time.monotonic()
+    lines = list(HEADER)
+    print("\n".join(lines), flush=True)
+    for pack, path in campaign(ROOT / "levels", args.pack):
+        row = measure(pack, path, args.budget)
+        line = row.markdown() if row else f"| {pack} | {path.name} | invalid level |"
+        lines.append(line)
+        print(line, flush=True)
+    total = time.monotonic() - began
+    print(f"\n{len(lines) - 2} levels in {total:.0f} s", file=sys.stderr)
+    if not args.no_write and not args.pack:
+        OUT.write_text(_page(lines, args.budget), encoding="utf-8")
+        print(f"wrote {OUT}", file=sys.stderr)
+    return 0
+
+
+def _page(lines: list[str], budget: float) -> str:
+    intro = f"""# The campaign in numbers
+
+<!-- Generated by bench/campaign_table.py; do not edit. -->
+
+For every level of the packs in `levels/`: how many maps it has, the fewest actions
+that solve all of them in one sequence (`solve`; "-" when no single sequence can, as
+with variants that need conditions), the smallest program (`solve --blocks`, with a
+{budget:g} s budget, searched on this machine one level after another), whether that size
+is proved, how long the search took, and the level's 3-star threshold ("=" when it is
+the proved smallest program).
+
+"> n" means every program of at most n blocks was ruled out before the budget ran out.
+"no (functions)" means a program was found but smaller ones with several functions, or
+with a function calling itself under a condition, were not searched; "no (budget)" that
+time ran out. See [programs.md](programs.md) for what the search covers.
+
+Regenerate with `python bench/campaign_table.py` (about ten minutes).
+
+"""
+    return intro + "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
