@@ -24,6 +24,10 @@ from pathlib import Path
 
 import platformdirs
 
+from blocks.parse import load_program
+from blocks.problems import InvalidInput
+from blocks.program import Program
+
 DATA_DIR_ENV = "ROBOBLOCS_DATA_DIR"
 DB_NAME = "roboblocs.db"
 MAX_NAME = 24
@@ -301,6 +305,19 @@ class Progress:
     ) -> str | None:
         found = self.result(pack_id, level_id, profile=profile)
         return None if found is None else found.program
+
+    def saved_blocks(
+        self, pack_id: str, level_id: str, *, profile: int | None = None
+    ) -> Program | None:
+        """The saved program read back into blocks; None when there is none, or when it no
+        longer reads (a save from a future version): the child then starts afresh."""
+        saved = self.saved_program(pack_id, level_id, profile=profile)
+        if not saved:
+            return None
+        try:
+            return load_program(saved)
+        except InvalidInput:
+            return None
 
     def results(self, *, profile: int | None = None) -> dict[tuple[str, str], LevelResult]:
         """Every result of a profile, by (pack id, level id)."""

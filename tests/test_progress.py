@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from blocks.program import Action, Program
 from game.progress import DB_NAME, Notice, Progress, clean_name, data_dir
 
 
@@ -74,6 +75,18 @@ def test_results_keep_the_best_stars_and_the_program(db_path: Path) -> None:
     assert (found.stars, found.completed) == (3, True)
     assert again.saved_program("basics", "loops-01") == "format: 1\nprogram: [turn_left]\n"
     assert again.last_level() == ("basics", "loops-01")
+
+
+def test_a_saved_program_comes_back_as_blocks(db_path: Path) -> None:
+    saves = Progress(db_path)
+    saves.add_profile("Nour", 0)
+    assert saves.saved_blocks("basics", "loops-01") is None
+    saves.save_program("basics", "loops-01", "format: 1\nprogram: [forward, turn_left]\n")
+    assert saves.saved_blocks("basics", "loops-01") == Program(
+        (Action("forward"), Action("turn_left"))
+    )
+    saves.save_program("basics", "loops-01", "program: [fly]\n")  # no longer a program
+    assert saves.saved_blocks("basics", "loops-01") is None
 
 
 def test_results_belong_to_one_profile(db_path: Path) -> None:

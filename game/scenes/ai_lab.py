@@ -20,8 +20,6 @@ from typing import Any
 import pygame
 
 import game.render.lab_icons  # noqa: F401  (registers the lab's pictures)
-from blocks.parse import load_program
-from blocks.problems import InvalidInput
 from blocks.program import Program, block_count
 from game.agent.cells import cell_choices, cell_values, cell_visits
 from game.agent.states import Untrainable
@@ -454,14 +452,8 @@ class AiLab(Scene):
         """The program the child saved for this level on the play screen, if any."""
         if self.level is None:
             return None
-        saved = self.app.progress.saved_program(self.pack_id, self.level.id)
-        if not saved:
-            return None
-        try:
-            program = load_program(saved)
-        except InvalidInput:
-            return None
-        return program if block_count(program) > 0 else None
+        program = self.app.progress.saved_blocks(self.pack_id, self.level.id)
+        return program if program is not None and block_count(program) > 0 else None
 
     def race_again(self) -> None:
         if self.race is not None:

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from blocks.parse import dump_program, load_program
+from blocks.parse import dump_program
 from blocks.problems import InvalidInput
 from blocks.program import Program
+from blocks.program_file import read_program
 from blocks.python_form import from_python, to_python
-from blocks.yaml_nodes import decode
 from game.editor.editor import ProgramEditor
 from game.editor.playback import DEFAULT_SPEED, SPEEDS
 from game.editor.session import RunSession
@@ -120,22 +120,13 @@ class PlayScene(Scene):
         """A program file given on the command line, else the child's saved program."""
         if program_path is not None:
             try:
-                data = Path(program_path).read_bytes()
-                if program_path.endswith(".py"):
-                    return from_python(decode(data))
-                return load_program(data)
-            except (OSError, InvalidInput):
+                return read_program(program_path)
+            except InvalidInput:
                 self.app.toast(t("play.program_unreadable", self.app.lang))
                 return None
         if self.level is None:
             return None
-        saved = self.app.progress.saved_program(self.pack_id, self.level.id)
-        if not saved:
-            return None
-        try:
-            return load_program(saved)
-        except InvalidInput:
-            return None
+        return self.app.progress.saved_blocks(self.pack_id, self.level.id)
 
     def _save(self) -> None:
         if self.level is None or self.editor.version == self.saved_version:
