@@ -197,6 +197,7 @@ class PlayScene(Scene):
             "code": (self.toggle_code, theme.CATEGORY["function"]),
             "undo": (self.undo, theme.ACCENT),
             "redo": (self.redo, theme.ACCENT),
+            "sound": (self.toggle_sound, theme.INK_SOFT),
             "clear": (self.ask_clear, theme.DANGER),
             "run": (self.press_run, theme.SUCCESS),
             "back_step": (self.press_back, theme.ACCENT),
@@ -251,6 +252,11 @@ class PlayScene(Scene):
 
     def undo(self) -> None:
         self.editor.undo()
+
+    def toggle_sound(self) -> None:
+        """The mute button: silence (or bring back) every sound, remembered for next time."""
+        self.app.set_sound(not self.app.settings.sound_on)
+        self._refresh_buttons()
 
     def redo(self) -> None:
         self.editor.redo()
@@ -509,6 +515,7 @@ class PlayScene(Scene):
         run_button.icon_name = "pause" if playing else "play"
         if run_button.text:
             run_button.text = t("play.pause" if playing else "play.run", self.app.lang)
+        buttons["sound"].icon_name = "sound_on" if self.app.settings.sound_on else "sound_off"
         buttons["undo"].enabled = self.editor.can_undo
         buttons["redo"].enabled = self.editor.can_redo
         buttons["clear"].enabled = self.editor.count > 0

@@ -27,7 +27,7 @@ COMPACT = 52  # an icon-only button
 WORLD_MIN = 420  # the world card keeps room for its five run controls
 
 # Which buttons sit where, in reading order.
-TOP_RIGHT = ("hint", "code", "undo", "redo")
+TOP_RIGHT = ("hint", "code", "undo", "redo", "sound")
 CONTROL_ROW = ("run", "back_step", "step", "reset", "speed")
 CODE_ROW = ("type", "close_code")
 SUCCESS_ROW = ("replay", "next")
@@ -37,6 +37,7 @@ BUTTON_TEXT = {
     "code": ("play.code", "code"),
     "undo": ("play.undo", "undo"),
     "redo": ("play.redo", "redo"),
+    "sound": ("play.sound", "sound_on"),
     "clear": ("play.clear", "trash"),
     "run": ("play.run", "play"),
     "back_step": ("play.step_back", "step_back"),

@@ -15,7 +15,7 @@ from game.editor.playback import SPEEDS
 from game.i18n import t
 from game.progress import Progress
 from game.scenes.play import PlayScene
-from game.settings import Settings
+from game.settings import Settings, load_settings
 from tests.conftest import program
 from tests.ui.events import click, key, move, press, release, type_text
 
@@ -292,6 +292,18 @@ def test_hint_button_reveals_hints_one_by_one(app: App, tmp_path: Path) -> None:
     click(scene.buttons["hint"].rect.center)
     frames(app)
     assert scene.hint_open and scene.hints_shown == 1
+
+
+def test_mute_button_silences_the_game_and_is_remembered(app: App, tmp_path: Path) -> None:
+    scene = open_play(app, write_level(tmp_path))
+    assert not app.sound.muted
+    click(scene.buttons["sound"].rect.center)
+    frames(app)
+    assert app.sound.muted and scene.buttons["sound"].icon_name == "sound_off"
+    assert not load_settings(app.progress).sound_on
+    click(scene.buttons["sound"].rect.center)
+    frames(app)
+    assert not app.sound.muted and scene.buttons["sound"].icon_name == "sound_on"
 
 
 def test_level_file_edits_reload_and_broken_edits_are_shown(app: App, tmp_path: Path) -> None:
