@@ -76,6 +76,22 @@ def capped(space: Space, nxt: Ints, steps: Ints, evals: Ints) -> Ends:
     return Ends(nxt, steps, evals)
 
 
+def once(family: Family, rows: Index, states: Ints, ctx: Context) -> Ends:
+    """`family.at`, asking each distinct (row, state) pair once: many rows of a sequence
+    or a branch share their first statement or their body, and a piece built lazily costs
+    far more to evaluate than to look up. Tables are looked up directly."""
+    if isinstance(family, Table) or len(rows) < 64:
+        return family.at(rows, states, ctx)
+    keys = rows * ctx.space.size + states
+    unique, back = np.unique(keys, return_inverse=True)
+    if len(unique) == len(keys):
+        return family.at(rows, states, ctx)
+    pair_rows, pair_states = np.divmod(unique, ctx.space.size)
+    ends = family.at(pair_rows, pair_states.astype(np.int32), ctx)
+    back = back.ravel()
+    return Ends(ends.nxt[back], ends.steps[back], ends.evals[back])
+
+
 def then(space: Space, first: Ends, rest: Callable[[npt.NDArray[np.bool_], Ints], Ends]) -> Ends:
     """`first`, then `rest` from where it left each pair that is still running."""
     going = first.nxt >= 0
@@ -169,8 +185,8 @@ class Seq(Family):
 
     def at(self, rows: Index, states: Ints, ctx: Context) -> Ends:
         f, r = np.divmod(rows, self.rest.rows)
-        head = self.first.at(f, states, ctx)
-        return then(ctx.space, head, lambda going, mid: self.rest.at(r[going], mid, ctx))
+        head = once(self.first, f, states, ctx)
+        return then(ctx.space, head, lambda going, mid: once(self.rest, r[going], mid, ctx))
 
     def statements(self, row: int) -> tuple[Statement, ...]:
         f, r = divmod(row, self.rest.rows)
@@ -410,7 +426,7 @@ class Branch(Family):
         for mask, family, which in ((holds, self.yes, y), (~holds, self.no, n)):
             if family is None or not mask.any():
                 continue
-            part = family.at(which[mask], states[mask], ctx)
+            part = once(family, which[mask], states[mask], ctx)
             nxt[mask] = part.nxt
             steps[mask] = part.steps
             evals[mask] += part.evals

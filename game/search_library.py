@@ -168,6 +168,8 @@ class Library:
         self.bytes = 0
         self.row_bytes = 3 * self.space.size * np.dtype(self.space.compact).itemsize
         self.full = False
+        self.tried = 0  # pieces worked out so far, and how many of them were kept
+        self.kept = 0
         self._singles: dict[int, Table] = {}
         self._repeat_cache: dict[int, Family] = {}
         identity = self.space.identity()
@@ -242,7 +244,10 @@ class Library:
         compounds = self.compounds(size, counted=False)
         rows = sum(f.rows for f in compounds if not isinstance(f, RepeatLoop))
         rows += sum(self.singles(i).rows * self.lists(size - i).rows for i in range(1, size))
-        return rows * self.row_bytes <= 4 * TABLE_BYTES
+        # Bigger sizes keep a smaller share of the pieces tried than smaller ones did:
+        # about half the share kept so far is a fair guess (a wrong one costs only time).
+        expected = rows * self.kept / max(1, self.tried) / 2
+        return self.bytes + expected * self.row_bytes <= TABLE_BYTES
 
     def build(self, size: int) -> None:
         """Work out every piece of `size` blocks on every state and keep the new ones.
@@ -320,6 +325,8 @@ class Library:
         for family, offset, behaviour in batches:
             self.ctx.tick()
             rows = np.flatnonzero(self.store.keep(behaviour))
+            self.tried += len(behaviour)
+            self.kept += len(rows)
             sources = [(family, offset + int(r)) for r in rows]
             compact = behaviour.take(rows).as_type(self.space.compact)
             parts.append(Table(family.size, compact, sources))
