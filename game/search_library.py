@@ -172,6 +172,8 @@ class Library:
         self.kept = 0
         self._singles: dict[int, Table] = {}
         self._repeat_cache: dict[int, Family] = {}
+        # Lazy families by kind and size, until a table of that size replaces them.
+        self._lazy: dict[tuple[str, int], Family] = {}
         identity = self.space.identity()
         self.store.keep(identity)
         self.empty = Table(0, identity, [(_Empty(), 0)])
@@ -191,9 +193,13 @@ class Library:
             return self.empty
         if size in self.tables:
             return self.tables[size]
-        parts: list[Family] = [Seq(self.singles(i), self.lists(size - i)) for i in range(1, size)]
-        parts.append(self.singles(size))
-        return Union([p for p in parts if p.rows], size)
+        if ("lists", size) not in self._lazy:
+            parts: list[Family] = [
+                Seq(self.singles(i), self.lists(size - i)) for i in range(1, size)
+            ]
+            parts.append(self.singles(size))
+            self._lazy["lists", size] = Union([p for p in parts if p.rows], size)
+        return self._lazy["lists", size]
 
     def singles(self, size: int) -> Family:
         """Every kept single statement of `size` blocks."""
@@ -202,14 +208,18 @@ class Library:
                 table = self.tables[size]
                 self._singles[size] = table.subset(table.single)
             return self._singles[size]
-        return Union([f for f in self.compounds(size) if f.rows], size)
+        if ("singles", size) not in self._lazy:
+            self._lazy["singles", size] = Union([f for f in self.compounds(size) if f.rows], size)
+        return self._lazy["singles", size]
 
     def compounds(self, size: int, counted: bool = True) -> list[Family]:
         """Loops and branches of `size` blocks around kept bodies. With `counted`, a
         `repeat` around a table of bodies has only the counts worth trying."""
         pal = self.palette
-        body = self.lists(size - 1)
         families: list[Family] = []
+        if not pal.compounds:
+            return families
+        body = self.lists(size - 1)
         if not body.rows:
             return families
         if pal.repeat:
@@ -272,6 +282,7 @@ class Library:
             return
         table = _concat(size, lists)
         self.tables[size] = table
+        self._lazy.clear()
         self.bytes += table.rows * self.row_bytes
 
     def _base(self) -> Iterator[Batch]:
