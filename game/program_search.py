@@ -359,18 +359,16 @@ def smallest_program(level: Level, budget: float = DEFAULT_BUDGET) -> ProgramSea
     searched for at most `budget` seconds; see ProgramSearch for what is claimed."""
     began = time.monotonic()
     result = _Result(began, budget)
+    covered = size = 0
     try:
-        space = build_space(level, palette_actions(level.blocks), STATE_LIMIT)
-    except TooManyStates:
-        return result.done(None, 0, False, "too_many_states")
-    if not space.solvable:
-        return result.done(None, 0, True)
-    palette = Palette.of(level.blocks)
-    ctx = Context(space, began + budget)
-    covered = _covered(palette)
-    size = 0
-    try:
-        main = Library(ctx, palette)
+        space = build_space(
+            level, palette_actions(level.blocks), STATE_LIMIT, _deadline(began + budget)
+        )
+        if not space.solvable:
+            return result.done(None, 0, True)
+        palette = Palette.of(level.blocks)
+        covered = _covered(palette)
+        main = Library(Context(space, began + budget), palette)
         deepening = _Deepening(main, _recursion(main) if palette.function else None)
         functions = _Functions(main)
         while True:
@@ -381,8 +379,18 @@ def smallest_program(level: Level, budget: float = DEFAULT_BUDGET) -> ProgramSea
                 covered = covered if complete else min(covered, size - 1)
             if found is not None:
                 return result.checked(level, found, size, covered)
+    except TooManyStates:
+        return result.done(None, 0, False, "too_many_states")
     except OutOfTime:
         return result.done(None, min(size - 1, covered), False, "budget")
+
+
+def _deadline(at: float) -> Callable[[], None]:
+    def tick() -> None:
+        if time.monotonic() > at:
+            raise OutOfTime
+
+    return tick
 
 
 def _recursion(main: Library) -> Extra:

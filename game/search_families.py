@@ -279,6 +279,22 @@ class CallOf(Family):
         return (Call(FUNCTION),)
 
 
+def _round(
+    ctx: Context, body: Family, rows: Index, live: Index, run: tuple[Ints, Ints, Ints]
+) -> Index:
+    """One more round of the body for the `live` pairs of a loop, in place in `run` (the
+    current states and costs); returns the pairs still running (a budget overspent fails)."""
+    cur, steps, evals = run
+    part = body.at(rows[live], cur[live], ctx)
+    cur[live] = part.nxt
+    steps[live] += part.steps
+    evals[live] += part.evals
+    over = (steps[live] > ctx.space.max_steps) | (evals[live] > ctx.space.max_evals)
+    cur[live[over]] = FAIL
+    still: Index = live[cur[live] >= 0]
+    return still
+
+
 def run_loop(
     ctx: Context,
     holds: npt.NDArray[np.bool_],
@@ -313,13 +329,7 @@ def run_loop(
             break
         if not live.size:
             break
-        part = body.at(rows[live], cur[live], ctx)
-        cur[live] = part.nxt
-        steps[live] += part.steps
-        evals[live] += part.evals
-        over = (steps[live] > space.max_steps) | (evals[live] > space.max_evals)
-        cur[live[over]] = FAIL
-        live = live[cur[live] >= 0]
+        live = _round(ctx, body, rows, live, (cur, steps, evals))
         lam[live] += 1
         again = cur[live] == saved[live]
         cur[live[again]] = FAIL
@@ -384,13 +394,7 @@ def run_repeat(ctx: Context, body: Family, rows: Index, counts: Ints, states: In
             out_nxt[asked], out_steps[asked], out_evals[asked] = cur[pick], steps[pick], evals[pick]
             break
         evals[live] += 1
-        part = body.at(pair_rows[live], cur[live], ctx)
-        cur[live] = part.nxt
-        steps[live] += part.steps
-        evals[live] += part.evals
-        over = (steps[live] > space.max_steps) | (evals[live] > space.max_evals)
-        cur[live[over]] = FAIL
-        live = live[cur[live] >= 0]
+        live = _round(ctx, body, pair_rows, live, (cur, steps, evals))
         asked = by_count[bounds[n] : bounds[n + 1]]
         pick = where[asked]
         out_nxt[asked] = cur[pick]

@@ -12,6 +12,7 @@ each other anywhere, which is what lets the search keep one of them.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,7 +105,12 @@ class TooManyStates(Exception):
     """The level has more reachable states than the search can tabulate."""
 
 
-def build_space(level: Level, actions: tuple[str, ...], state_limit: int) -> Space:
+def build_space(
+    level: Level,
+    actions: tuple[str, ...],
+    state_limit: int,
+    tick: Callable[[], None] = lambda: None,
+) -> Space:
     """Number every live state and tabulate each action on them.
 
     A state is live when some run can pass through it and still succeed: it is reached
@@ -117,7 +123,7 @@ def build_space(level: Level, actions: tuple[str, ...], state_limit: int) -> Spa
     depth: list[int] = []
     for b in range(len(level.boards)):
         starts.append(len(states))
-        _explore(level, b, actions, state_limit, states, moves, depth)
+        _explore(level, b, actions, (state_limit, tick), states, moves, depth)
     table = np.array(moves, dtype=np.int32).reshape(len(states), len(actions))
     live = np.array(depth) + _distance_to_goals(table) <= level.max_steps
     # Old numbers to new; the last two slots catch FAIL (-1) and SUCCESS (-2) unchanged.
@@ -130,7 +136,7 @@ def build_space(level: Level, actions: tuple[str, ...], state_limit: int) -> Spa
         len(kept),
         tuple(int(renumber[s]) for s in starts),
         {name: _action_behaviour(table[:, i]) for i, name in enumerate(actions)},
-        _conditions(level, kept),
+        _conditions(level, kept, tick),
         level.max_steps,
         10 * level.max_steps,
         solvable=all(live[s] for s in starts),
@@ -142,7 +148,7 @@ def _explore(
     level: Level,
     b: int,
     actions: tuple[str, ...],
-    limit: int,
+    limits: tuple[int, Callable[[], None]],
     states: list[tuple[int, State]],
     moves: list[list[int]],
     depth: list[int],
@@ -156,8 +162,11 @@ def _explore(
     states.append((b, board.start))
     depth.append(0)
     queue = deque([base])
+    limit, tick = limits
     while queue:
         here = queue.popleft()
+        if here % 4096 == 0:
+            tick()
         state = states[here][1]
         row = []
         for name in actions:
@@ -219,12 +228,15 @@ def _action_behaviour(nxt: IntRows) -> Behaviour:
     return Behaviour(nxt[None, :].copy(), cost[None, :], cost[None, :].copy())
 
 
-def _conditions(level: Level, states: list[tuple[int, State]]) -> tuple[Condition, ...]:
+def _conditions(
+    level: Level, states: list[tuple[int, State]], tick: Callable[[], None]
+) -> tuple[Condition, ...]:
     """Each distinct answer table once; a question never true is dropped (it can never help:
     a loop on it never runs, a branch on it never runs)."""
     kept: list[Condition] = []
     seen: set[bytes] = set()
     for spec in SENSORS:
+        tick()
         holds = np.array(
             [sense(level.boards[b], state, spec.name) for b, state in states], dtype=np.bool_
         )

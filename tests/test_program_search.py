@@ -21,7 +21,6 @@ from blocks.program import (
     Program,
     Repeat,
     Statement,
-    Until,
     While,
     block_count,
 )
@@ -30,6 +29,7 @@ from game.program_search import smallest_program
 from game.runner import run
 from game.validate import star_problems
 from tests.conftest import make_level
+from tests.test_properties_run import statements
 
 ROOT = Path(__file__).resolve().parent.parent
 EVERYTHING = "[forward, turn_left, turn_right, pick_up, repeat, while, until, if, if_else]"
@@ -256,6 +256,9 @@ def tiny(name: str) -> Level:
     return make_level(rows, goals=goals, blocks=FULL, extra=f"max_steps: 8\n{extra}")
 
 
+# Random trees of loops and branches over the actions (no functions: the tiny levels'
+# palette has none), from the run properties' generator.
+ACTION_TREES = statements(st.sampled_from(ACTIONS).map(Action))
 SMALLEST = {name: smallest_program(tiny(name), budget=60) for name in TINY}
 CONDITIONS = [Cond(s.name, negated) for s in SENSORS for negated in (False, True)]
 
@@ -299,42 +302,17 @@ def test_no_program_of_three_blocks_or_fewer_beats_the_search(name: str) -> None
     assert found.proved and found.blocks is not None
     singles = _singles(min(3, found.blocks - 1))
     for size in range(1, min(3, found.blocks - 1) + 1):
-        for statements in _lists(size, singles):
-            result = run(level, Program(statements), record=False)
-            assert result.status != "success", (name, statements)
-
-
-def _random_statements() -> st.SearchStrategy[Statement]:
-    leaf = st.sampled_from(ACTIONS).map(Action)
-    conditions = st.sampled_from(CONDITIONS)
-    return st.recursive(
-        leaf,
-        lambda inner: st.one_of(
-            st.builds(
-                Repeat,
-                st.one_of(st.integers(1, 6), st.integers(1, 99)),
-                st.lists(inner, max_size=3).map(tuple),
-            ),
-            st.builds(While, conditions, st.lists(inner, max_size=3).map(tuple)),
-            st.builds(Until, conditions, st.lists(inner, max_size=3).map(tuple)),
-            st.builds(If, conditions, st.lists(inner, max_size=3).map(tuple)),
-            st.builds(
-                If,
-                conditions,
-                st.lists(inner, max_size=2).map(tuple),
-                st.lists(inner, max_size=2).map(tuple),
-            ),
-        ),
-        max_leaves=6,
-    )
+        for body in _lists(size, singles):
+            result = run(level, Program(body), record=False)
+            assert result.status != "success", (name, body)
 
 
 @settings(max_examples=1500, deadline=None, derandomize=True)
-@given(st.sampled_from(sorted(TINY)), st.lists(_random_statements(), min_size=1, max_size=4))
+@given(st.sampled_from(sorted(TINY)), st.lists(ACTION_TREES, min_size=1, max_size=4))
 def test_every_successful_program_is_at_least_as_big_as_the_smallest(
-    name: str, statements: list[Statement]
+    name: str, body: list[Statement]
 ) -> None:
-    program = Program(tuple(statements))
+    program = Program(tuple(body))
     if run(tiny(name), program, record=False).status != "success":
         return
     event("successful")
