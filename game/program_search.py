@@ -50,8 +50,8 @@ from game.search_space import (
     Behaviour,
     TooManyStates,
     build_space,
-    palette_actions,
 )
+from game.solver import palette_actions
 
 DEFAULT_BUDGET = 10.0
 STATE_LIMIT = 200_000
@@ -361,9 +361,7 @@ def smallest_program(level: Level, budget: float = DEFAULT_BUDGET) -> ProgramSea
     result = _Result(began, budget)
     covered = size = 0
     try:
-        space = build_space(
-            level, palette_actions(level.blocks), STATE_LIMIT, _deadline(began + budget)
-        )
+        space = build_space(level, palette_actions(level), STATE_LIMIT, _deadline(began + budget))
         if not space.solvable:
             return result.done(None, 0, True)
         palette = Palette.of(level.blocks)

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from blocks.catalogue import ACTIONS, SENSORS
+from blocks.catalogue import SENSORS
 from blocks.program import Cond
 from game.levels import Level
 from game.world.board import Board, State
@@ -246,7 +246,3 @@ def _conditions(
                 seen.add(key)
                 kept.append(Condition(cond, table))
     return tuple(kept)
-
-
-def palette_actions(blocks: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(name for name in ACTIONS if name in blocks)
