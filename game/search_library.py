@@ -43,6 +43,10 @@ from game.search_space import Behaviour, Condition, Space
 # Pieces worked out on every state are kept in memory (three numbers per piece and state,
 # 2 or 4 bytes each): this is how much memory those tables may take.
 TABLE_BYTES = 160_000_000
+# The most (piece, state) pairs worth working out for one table. A table pays off when
+# many bigger pieces are built on it; beyond this, following the few states the search
+# actually meets is cheaper than tabulating every state.
+BUILD_CELLS = 50_000_000
 # Rows evaluated at once when working out a table.
 CHUNK = 1 << 17
 # A batch of rows worked out: their family, the family row of the first, their behaviours.
@@ -257,7 +261,8 @@ class Library:
         # Bigger sizes keep a smaller share of the pieces tried than smaller ones did:
         # about half the share kept so far is a fair guess (a wrong one costs only time).
         expected = rows * self.kept / max(1, self.tried) / 2
-        return self.bytes + expected * self.row_bytes <= TABLE_BYTES
+        fits = self.bytes + expected * self.row_bytes <= TABLE_BYTES
+        return fits and rows * self.space.size <= BUILD_CELLS
 
     def build(self, size: int) -> None:
         """Work out every piece of `size` blocks on every state and keep the new ones.
