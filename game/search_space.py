@@ -163,6 +163,15 @@ def _explore(
     depth.append(0)
     queue = deque([base])
     limit, tick = limits
+    bounds: dict[tuple[int, frozenset[int]], int] = {}
+
+    def needed(state: State) -> int:
+        """_still_needed, remembered: it depends only on the place and the gems left."""
+        key = (state.pos, state.gems)
+        if key not in bounds:
+            bounds[key] = _still_needed(board, level.goals, state)
+        return bounds[key]
+
     while queue:
         here = queue.popleft()
         if here % 4096 == 0:
@@ -177,7 +186,7 @@ def _explore(
                 row.append(SUCCESS)
             elif after in index:
                 row.append(index[after])
-            elif depth[here] + 1 + _still_needed(board, level.goals, after) > level.max_steps:
+            elif depth[here] + 1 + needed(after) > level.max_steps:
                 row.append(FAIL)  # too few steps would be left to meet the goals from there
             else:
                 if len(states) >= limit:
