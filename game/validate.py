@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from blocks.problems import InvalidInput, Problem, problem
+from blocks.program import block_count
 from blocks.program_file import read_program
 from blocks.yaml_nodes import load, read_text
 from game.levels import Checked, Level, read_level
@@ -78,11 +79,14 @@ def star_problems(level: Level, budget: float = STAR_CHECK_SECONDS) -> list[Prob
     """Warnings when 3 stars or `max_blocks` ask for fewer blocks than any program that
     solves the level has, as far as the smallest-program search can tell within `budget`
     seconds (`solve --blocks --budget` searches longer). Warnings, not errors: the level
-    still plays, but a child could never earn those stars, or never win."""
+    still plays, but a child could never earn those stars, or never win. Called once the
+    level is otherwise valid, so its `solution`, if any, succeeds: a limit it fits in
+    needs no search."""
     from game.program_search import smallest_program
 
     asks = {"stars": level.stars[0] if level.stars else None, "max_blocks": level.max_blocks}
-    wanted = {key: n for key, n in asks.items() if n is not None}
+    known = block_count(level.solution) if level.solution is not None else None
+    wanted = {key: n for key, n in asks.items() if n is not None and (known is None or known > n)}
     if not wanted:
         return []
     found = smallest_program(level, budget)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+import game.program_search
 from blocks.catalogue import ACTIONS, SENSORS
 from blocks.program import (
     Action,
@@ -342,3 +343,35 @@ def test_a_function_calling_itself_climbs_the_stairs() -> None:
     define = next(s for s in found.program.statements if isinstance(s, Define))
     assert Call(define.name) in define.body
     assert run(level, found.program, record=False).status == "success"
+
+
+def test_a_solution_within_the_limits_answers_the_star_check_without_searching(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_search(level: Level, budget: float = 0) -> object:
+        raise AssertionError("the solution already shows 3 stars can be earned")
+
+    level = make_level(
+        """
+        #######
+        #>....F#
+        #######
+        """,
+        blocks="[forward, repeat]",
+        extra="stars: [2, 3]\nmax_blocks: 4\nsolution:\n  - repeat: 5\n    do: [forward]\n",
+    )
+    monkeypatch.setattr(game.program_search, "smallest_program", no_search)
+    assert star_problems(level) == []
+
+
+def test_a_threshold_below_the_solution_is_still_searched() -> None:
+    level = make_level(
+        """
+        #######
+        #>....F#
+        #######
+        """,
+        blocks="[forward, repeat]",
+        extra="stars: [1, 3]\nsolution:\n  - repeat: 5\n    do: [forward]\n",
+    )
+    assert [p.code for p in star_problems(level)] == ["search.stars_impossible_smallest"]
