@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from game.world.board import Board, State
 from game.world.tiles import FACINGS
@@ -18,16 +18,7 @@ Status = Literal[
     "block_not_allowed",
     "too_many_blocks",
 ]
-STATUSES: tuple[Status, ...] = (
-    "success",
-    "crashed",
-    "fell",
-    "no_gem",
-    "incomplete",
-    "out_of_steps",
-    "block_not_allowed",
-    "too_many_blocks",
-)
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 class Frame(NamedTuple):
