@@ -369,7 +369,11 @@ def smallest_program(level: Level, budget: float = DEFAULT_BUDGET) -> ProgramSea
         main = Library(Context(space, began + budget), palette)
         deepening = _Deepening(main, _recursion(main) if palette.function else None)
         functions = _Functions(main)
+        out_of_time = _deadline(began + budget)
         while True:
+            # Sizes can pass with nothing left to grow (no single sequence of actions
+            # solves every map): the clock is asked here too, so the search always ends.
+            out_of_time()
             size += 1
             found = deepening.grow()
             if found is None and palette.function:

@@ -65,6 +65,32 @@ def test_without_loops_the_smallest_program_is_the_shortest_walk() -> None:
     assert found.proved and found.blocks == 2
 
 
+def test_actions_alone_that_cannot_solve_every_map_end_with_the_budget() -> None:
+    # The two maps turn opposite ways and the palette has no question to ask: no program
+    # solves both. The search must still stop when its time is up, and claim no program.
+    level = make_level(
+        """
+        #####
+        #>.##
+        ##.##
+        ##F##
+        #####
+        """,
+        blocks="[forward, turn_left, turn_right]",
+        extra="""variants:
+  - |
+    #####
+    ##.<#
+    ##.##
+    ##F##
+    #####
+""",
+    )
+    found = smallest_program(level, budget=1.0)
+    assert found.program is None and not found.proved
+    assert found.seconds < 3.0
+
+
 def test_variants_need_a_loop_with_a_question() -> None:
     # Three corridors turning at different places: no fixed sequence of actions solves all
     # three, so the program must ask where the path goes.
