@@ -51,7 +51,7 @@ class Level:
         return self.marks.get(key, (1, 1))
 
 
-def picktext_of(text: Text | None, lang: str) -> str:
+def pick_text(text: Text | None, lang: str) -> str:
     """The text in `lang`, falling back fr -> en -> the first given (levels.md, Texts)."""
     if not text:
         return ""

@@ -11,7 +11,7 @@ import pytest
 from blocks.parse import load_program
 from blocks.problems import in_file_order
 from game.level_fields import DEFAULT_MAX_STEPS
-from game.levels import Checked, Level, parse_level, picktext_of, read_level
+from game.levels import Checked, Level, parse_level, pick_text, read_level
 from game.packs import read_pack
 from game.validate import Report, check_paths, playable_problems
 from game.world.tiles import FACINGS, MAP_CHARS, Ground
@@ -240,16 +240,16 @@ def test_every_problem_of_a_file_is_reported_in_file_order() -> None:
 
 def test_a_plain_text_is_the_same_in_every_language() -> None:
     title = level_of(BASE).title
-    assert [picktext_of(title, lang) for lang in ("fr", "ar", "en")] == ["Small"] * 3
+    assert [pick_text(title, lang) for lang in ("fr", "ar", "en")] == ["Small"] * 3
 
 
 def test_a_text_falls_back_to_french_then_english_then_the_first_given() -> None:
     full = {"fr": "Bonjour", "en": "Hello", "ar": "مرحبا"}
-    assert picktext_of(full, "ar") == "مرحبا"
-    assert picktext_of({"en": "Hello", "fr": "Bonjour"}, "ar") == "Bonjour"
-    assert picktext_of({"zgh": "ⴰⵣⵓⵍ", "en": "Hello"}, "ar") == "Hello"
-    assert picktext_of({"zgh": "ⴰⵣⵓⵍ", "xx": "?"}, "fr") == "ⴰⵣⵓⵍ"
-    assert picktext_of(None, "fr") == ""
+    assert pick_text(full, "ar") == "مرحبا"
+    assert pick_text({"en": "Hello", "fr": "Bonjour"}, "ar") == "Bonjour"
+    assert pick_text({"zgh": "ⴰⵣⵓⵍ", "en": "Hello"}, "ar") == "Hello"
+    assert pick_text({"zgh": "ⴰⵣⵓⵍ", "xx": "?"}, "fr") == "ⴰⵣⵓⵍ"
+    assert pick_text(None, "fr") == ""
 
 
 def test_any_known_language_code_makes_a_text() -> None:

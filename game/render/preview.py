@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.levels import Level, picktext_of
+from game.levels import Level, pick_text
 from game.render.icons import icon
 from game.render.text import draw_text
 from game.render.world_view import Motion, WorldView
@@ -28,7 +28,7 @@ def preview_surface(level: Level, lang: str) -> pygame.Surface:
     height = HEADER + max(h for _, h in sizes) + pad * 2 + 30
     surface = pygame.Surface((width, height))
     surface.fill(theme.BACKGROUND)
-    title = picktext_of(level.title, lang) or level.id
+    title = pick_text(level.title, lang) or level.id
     size = theme.text_size("title")
     draw_text(surface, title, (pad, 16), size, theme.INK, lang, "left", bold=True)
     x = width - pad

@@ -26,7 +26,7 @@ from game.agent.states import Untrainable
 from game.agent.training import optimal_steps
 from game.catalog import default_catalog, unlocked
 from game.i18n import format_problem, t
-from game.levels import Level, picktext_of, read_level
+from game.levels import Level, pick_text, read_level
 from game.render.learning_curve import LearningCurve
 from game.render.text import line_height, wrap
 from game.render.value_overlay import Knowledge, LabWorldView
@@ -184,9 +184,7 @@ class AiLab(Scene):
 
     def title(self) -> str:
         return (
-            picktext_of(self.level.title, self.app.lang)
-            if self.level
-            else Path(self.level_path).name
+            pick_text(self.level.title, self.app.lang) if self.level else Path(self.level_path).name
         )
 
     def say(self, key: str, **params: object) -> None:

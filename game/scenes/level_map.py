@@ -23,7 +23,7 @@ from game.catalog import (
     unlocked,
 )
 from game.i18n import format_problem, t
-from game.levels import picktext_of
+from game.levels import pick_text
 from game.progress import data_dir
 from game.render.avatars import avatar
 from game.render.icons import icon
@@ -419,7 +419,7 @@ class LevelMap(Scene):
             top = y + self.viewport.top - self.scroll
             if top > self.viewport.bottom or top + slot < self.viewport.top:
                 continue
-            title = picktext_of(pack.title, lang)
+            title = pick_text(pack.title, lang)
             picture = icon("brain" if pack.scene == "ai_lab" else "flag", slot - 12, colour)
             words = text_surface(
                 fit_text(title, size, width // 2, lang, True),
@@ -497,7 +497,7 @@ class LevelMap(Scene):
             text = t("map.broken", lang)
         else:
             assert state.level is not None
-            text = f"{state.number} · {picktext_of(state.level.title, lang)}"
+            text = f"{state.number} · {pick_text(state.level.title, lang)}"
             if not state.is_open:
                 text += " — " + t("map.locked", lang)
         size = theme.text_size("body", self.app.text_scale)

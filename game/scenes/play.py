@@ -24,7 +24,7 @@ from game.editor.editor import ProgramEditor
 from game.editor.playback import DEFAULT_SPEED, SPEEDS
 from game.editor.session import RunSession
 from game.i18n import format_problem, t
-from game.levels import Level, picktext_of, read_level
+from game.levels import Level, pick_text, read_level
 from game.render.block_view import BlockPainter, Marks
 from game.render.world_view import Motion, WorldView
 from game.scenes.play_layout import (
@@ -573,9 +573,7 @@ class PlayScene(Scene):
 
     def title(self) -> str:
         return (
-            picktext_of(self.level.title, self.app.lang)
-            if self.level
-            else Path(self.level_path).name
+            pick_text(self.level.title, self.app.lang) if self.level else Path(self.level_path).name
         )
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import t
-from game.levels import picktext_of
+from game.levels import pick_text
 from game.render.icons import icon
 from game.render.text import (
     draw_paragraph,
@@ -233,10 +233,10 @@ def _message(scene: PlayScene) -> tuple[list[str], str, theme.Rgb] | None:
     level = scene.level
     assert level is not None
     if scene.intro_open and level.intro is not None:
-        return [scene.title(), picktext_of(level.intro, lang)], "robot", (232, 244, 255)
+        return [scene.title(), pick_text(level.intro, lang)], "robot", (232, 244, 255)
     if scene.hint_open and scene.hints_shown:
         title = t("play.hint_count", lang, n=scene.hints_shown, total=len(level.hints))
-        text = picktext_of(level.hints[scene.hints_shown - 1], lang)
+        text = pick_text(level.hints[scene.hints_shown - 1], lang)
         return [title, text], "hint", (255, 248, 220)
     if scene.session is None or not scene.session.current.finished:
         return None
