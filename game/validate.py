@@ -181,9 +181,9 @@ def check_folder(folder: Path) -> list[Report]:
     reports: list[Report] = []
     covered: set[Path] = set()
     for pack_folder in find_packs(folder):
-        reports += check_pack(pack_folder)
-        covered.add((pack_folder / PACK_FILE).resolve())
-        covered |= {p.resolve() for p in read_pack(pack_folder).levels}
+        pack_reports = check_pack(pack_folder)  # pack.yaml first, then each level it lists
+        reports += pack_reports
+        covered |= {Path(report.path).resolve() for report in pack_reports}
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
         wanted = path.suffix in (*YAML_SUFFIXES, ".py") and path.is_file()
