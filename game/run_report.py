@@ -12,7 +12,7 @@ from game.world.outcome import Status, robot_json
 def run_summary(level: Level, program: Program, lang: str) -> tuple[dict[str, object], Status]:
     result = run(level, program, record=False)
     first = result.first
-    board = level.boards[result.outcomes.index(first)]
+    board = level.boards[result.deciding]
     summary: dict[str, object] = {
         "status": result.status,
         "steps": first.steps,

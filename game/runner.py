@@ -28,18 +28,20 @@ class Result:
 
     @property
     def status(self) -> Status:
-        for outcome in self.outcomes:
+        return self.first.status
+
+    @property
+    def deciding(self) -> int:
+        """Which board decides the status: the first that failed, else the first."""
+        for index, outcome in enumerate(self.outcomes):
             if outcome.status != "success":
-                return outcome.status
-        return "success"
+                return index
+        return 0
 
     @property
     def first(self) -> Outcome:
-        """The outcome that decides the status: the first failure, else the first board."""
-        for outcome in self.outcomes:
-            if outcome.status != "success":
-                return outcome
-        return self.outcomes[0]
+        """The outcome of the deciding board."""
+        return self.outcomes[self.deciding]
 
 
 def stars_for(level: Level, blocks: int) -> int:

@@ -34,7 +34,7 @@ class RunSession:
         self.playbacks = [Playback(outcome, speed) for outcome in result.outcomes]
         self.ran = ran  # editor ids in pre-order when the program was recorded
         self.version = version  # the editor's version then: any edit makes the run stale
-        self.board = result.outcomes.index(result.first)  # show the map that failed
+        self.board = result.deciding  # show the map that failed
         self.last_shown = 0
         self.announced = False
 
